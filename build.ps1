@@ -1,0 +1,147 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the JustOneApi.Xingtu module.
+.DESCRIPTION
+    Build   lays out an importable module in out/JustOneApi.Xingtu and the API emulator in out/emulator, and fails
+            when the manifest and the assembly disagree (version, cmdlet list).
+    Test    builds, runs the xunit tests and then the Pester tests in a fresh pwsh, and ends with one line
+            'N passed, N failed' over both. Exits 1 when anything failed.
+    Demo    builds, starts the emulator, and runs the everyday examples against it in a fresh pwsh.
+    Clean   removes out/ and the projects' bin/ and obj/ folders.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Clean', 'Build', 'Test', 'Demo')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$ModuleName = 'JustOneApi.Xingtu'
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out $ModuleName
+$EmulatorOut = Join-Path $Out 'emulator'
+$ResultsOut = Join-Path $Out 'test-results'
+$PesterVersion = '5.7.1'
+
+function Invoke-Dotnet {
+    # Runs dotnet and stops the build when it fails.
+    param([Parameter(Mandatory)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'dotnet $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-PwshCommand {
+    # The command line of a fresh pwsh like this one; under 'dotnet pwsh' the process is dotnet itself.
+    $process = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($process)
+}
+
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $Script, [string[]] $Arguments = @())
+    $pwsh = @(Get-PwshCommand)
+    $rest = @($pwsh | Select-Object -Skip 1)
+    & $pwsh[0] @rest -NoProfile -NonInteractive -File $Script @Arguments | Out-Host
+    return $LASTEXITCODE
+}
+
+function Invoke-Clean {
+    foreach ($path in @($Out) + @(Get-ChildItem $Root -Recurse -Directory -Include bin, obj | Where-Object FullName -NotMatch '[\\/]\.git[\\/]').FullName) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build, (Join-Path $Root 'Module.sln'), -c, $Configuration, --nologo, --verbosity, quiet
+    $bin = Join-Path $Root "src/$ModuleName/bin/$Configuration/netstandard2.0"
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'dependencies')
+    Copy-Item (Join-Path $Root "$ModuleName.psd1") $ModuleOut
+    Copy-Item (Join-Path $bin "$ModuleName.dll"), (Join-Path $bin "$ModuleName.pdb") $ModuleOut
+    # Third-party assemblies load from dependencies/ only where the runtime lacks them (Windows PowerShell 5.1).
+    Get-ChildItem $bin -Filter *.dll | Where-Object Name -NE "$ModuleName.dll" | Copy-Item -Destination $dependencies
+
+    $expected = @("$ModuleName.psd1", "$ModuleName.dll", 'dependencies/System.Text.Json.dll')
+    foreach ($file in $expected) {
+        if (-not (Test-Path (Join-Path $ModuleOut $file))) { throw "Build output is missing $file." }
+    }
+
+    if (Test-Path $EmulatorOut) { Remove-Item $EmulatorOut -Recurse -Force }
+    Copy-Item (Join-Path $Root "tests/$ModuleName.Emulator/bin/$Configuration/net10.0") $EmulatorOut -Recurse
+
+    # The manifest is the one source of the version and the cmdlet list; a fresh pwsh checks the built assembly
+    # against it, so this process never loads (and locks) the dll.
+    $check = Join-Path $Root 'tests/Tools/Test-ModuleConsistency.ps1'
+    if ((Invoke-FreshPwsh -Script $check -Arguments @('-ModulePath', $ModuleOut)) -ne 0) {
+        throw 'The built module does not match its manifest (see above).'
+    }
+    Write-Host "Built $ModuleOut" -ForegroundColor Green
+}
+
+function Get-PesterPath {
+    Invoke-Dotnet restore, (Join-Path $Root 'tests/Tools/Tools.csproj'), --nologo, --verbosity, quiet
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $psd1 = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $psd1)) { throw "Pester $PesterVersion was not restored to $psd1." }
+    return $psd1
+}
+
+function Invoke-Test {
+    $pester = Get-PesterPath
+    if (Test-Path $ResultsOut) { Remove-Item $ResultsOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force $ResultsOut
+
+    Write-Host "`n== xunit ==" -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root "tests/$ModuleName.Tests") -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsOut
+    $xunit = @{ Passed = 0; Failed = 0 }
+    $trx = Join-Path $ResultsOut 'xunit.trx'
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+        $xunit.Passed = [int]$counters.passed
+        $xunit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1; Write-Warning 'dotnet test failed without a failed test.' }
+
+    Write-Host "`n== Pester ==" -ForegroundColor Cyan
+    $summary = Join-Path $ResultsOut 'pester.json'
+    $run = Join-Path $Root 'tests/Tools/Invoke-PesterRun.ps1'
+    $exit = Invoke-FreshPwsh -Script $run -Arguments @('-PesterPath', $pester, '-TestPath', (Join-Path $Root 'tests/Pester'), '-SummaryPath', $summary)
+    $pesterCounts = @{ Passed = 0; Failed = 0 }
+    if (Test-Path $summary) {
+        $counts = Get-Content $summary -Raw | ConvertFrom-Json
+        $pesterCounts.Passed = [int]$counts.Passed
+        $pesterCounts.Failed = [int]$counts.Failed
+    }
+    if ($exit -ne 0 -and $pesterCounts.Failed -eq 0) { $pesterCounts.Failed = 1; Write-Warning 'Pester failed without a failed test.' }
+
+    $passed = $xunit.Passed + $pesterCounts.Passed
+    $failed = $xunit.Failed + $pesterCounts.Failed
+    Write-Host ''
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    $demo = Join-Path $Root 'tests/Tools/Demo.ps1'
+    if ((Invoke-FreshPwsh -Script $demo -Arguments @('-ModulePath', $ModuleOut)) -ne 0) { throw 'The demo failed.' }
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Clean' { Invoke-Clean }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Build; Invoke-Test }
+        'Demo' { Invoke-Build; Invoke-Demo }
+    }
+}

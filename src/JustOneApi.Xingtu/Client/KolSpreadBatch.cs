@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using JustOneApi.Xingtu.Model;
+
+namespace JustOneApi.Xingtu.Client
+{
+    /// <summary>
+    /// An ordered window of KOL fetches. Fetches run concurrently; results are taken in input order by one consumer
+    /// thread (the pipeline's), which is the only thread that calls anything here but <see cref="Cancel"/>.
+    /// A repeated query is fetched once while it is remembered. After an account-level failure nothing new starts
+    /// and everything in flight is cancelled.
+    /// </summary>
+    internal sealed class KolSpreadBatch : IDisposable
+    {
+        /// <summary>How many recent queries are remembered to fetch repeats once; bounds the memory this takes.</summary>
+        public const int RememberedQueries = 2048;
+
+        private readonly XingtuClient _client;
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private readonly Queue<Entry> _window = new Queue<Entry>();
+        private readonly Dictionary<KolSpreadQuery, Task<KolSpreadOutcome>> _remembered = new Dictionary<KolSpreadQuery, Task<KolSpreadOutcome>>();
+        private readonly Queue<KolSpreadQuery> _rememberedOrder = new Queue<KolSpreadQuery>();
+        private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
+        private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
+        private readonly Action<string> _logLine;
+        private XingtuApiException? _stop;
+
+        public KolSpreadBatch(XingtuClient client, int windowSize)
+        {
+            _client = client;
+            WindowSize = windowSize;
+            _logLine = line =>
+            {
+                _log.Enqueue(line);
+                _changed.Release();
+            };
+        }
+
+        /// <summary>How many fetches may wait to be taken; <see cref="Add"/>'s caller waits while it is full.</summary>
+        public int WindowSize { get; }
+
+        /// <summary>Fetches started or remembered and not yet taken.</summary>
+        public int Count => _window.Count;
+
+        public bool IsFull => _window.Count >= WindowSize;
+
+        /// <summary>How many requests were not sent because the same query was already fetched or under way.</summary>
+        public int Repeats { get; private set; }
+
+        /// <summary>The account-level failure that stopped the batch, or null.</summary>
+        public XingtuApiException? StopError => Volatile.Read(ref _stop);
+
+        /// <summary>Starts fetching <paramref name="query"/>, or joins the fetch of an equal one; does not block.</summary>
+        public void Add(KolSpreadQuery query)
+        {
+            bool repeat = _remembered.TryGetValue(query, out Task<KolSpreadOutcome>? fetch);
+            if (repeat)
+            {
+                Repeats++;
+            }
+            else
+            {
+                fetch = StopError != null || _cancel.IsCancellationRequested
+                    ? Task.FromResult(KolSpreadOutcome.CanceledOutcome)
+                    : FetchAsync(query);
+                Remember(query, fetch!);
+            }
+
+            _window.Enqueue(new Entry(query, fetch!, repeat));
+        }
+
+        /// <summary>Takes the log lines written since the last call.</summary>
+        public IEnumerable<string> TakeLog()
+        {
+            while (_log.TryDequeue(out string? line))
+            {
+                yield return line;
+            }
+        }
+
+        /// <summary>Takes the oldest entry if its fetch has finished; entries behind an unfinished one wait.</summary>
+        public bool TryTake(out Entry entry)
+        {
+            if (_window.Count > 0 && _window.Peek().Fetch.IsCompleted)
+            {
+                entry = _window.Dequeue();
+                return true;
+            }
+
+            entry = default;
+            return false;
+        }
+
+        /// <summary>True when every fetch in the window has finished, so <see cref="TryTake"/> empties it.</summary>
+        public bool AllFinished()
+        {
+            foreach (Entry entry in _window)
+            {
+                if (!entry.Fetch.IsCompleted)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Blocks until a fetch finishes or a log line arrives, or <paramref name="cancellationToken"/> fires.</summary>
+        public void WaitForChange(TimeSpan timeout, CancellationToken cancellationToken) => _changed.Wait(timeout, cancellationToken);
+
+        /// <summary>Cancels every fetch; safe from any thread.</summary>
+        public void Cancel()
+        {
+            _cancel.Cancel();
+        }
+
+        /// <summary>
+        /// Cancels what is still running. The token source is left to the collector: fetches still unwinding
+        /// use its token, and it holds no timer or handle.
+        /// </summary>
+        public void Dispose() => Cancel();
+
+        private async Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery query)
+        {
+            try
+            {
+                KolSpreadOutcome outcome = await _client.FetchAsync(query, _logLine, _cancel.Token).ConfigureAwait(false);
+                if (outcome.Error != null && outcome.Error.IsAccountLevel
+                    && Interlocked.CompareExchange(ref _stop, outcome.Error, null) == null)
+                {
+                    Cancel();
+                }
+
+                return outcome;
+            }
+            finally
+            {
+                _changed.Release();
+            }
+        }
+
+        private void Remember(KolSpreadQuery query, Task<KolSpreadOutcome> fetch)
+        {
+            if (_rememberedOrder.Count >= RememberedQueries)
+            {
+                _remembered.Remove(_rememberedOrder.Dequeue());
+            }
+
+            _remembered[query] = fetch;
+            _rememberedOrder.Enqueue(query);
+        }
+
+        /// <summary>One input row: its query and the fetch it waits on, shared with earlier rows when a repeat.</summary>
+        internal readonly struct Entry
+        {
+            public Entry(KolSpreadQuery query, Task<KolSpreadOutcome> fetch, bool isRepeat)
+            {
+                Query = query;
+                Fetch = fetch;
+                IsRepeat = isRepeat;
+            }
+
+            public KolSpreadQuery Query { get; }
+
+            public Task<KolSpreadOutcome> Fetch { get; }
+
+            /// <summary>True when an earlier row asked the same query, so no request of its own was sent.</summary>
+            public bool IsRepeat { get; }
+
+            /// <summary>The outcome; only once <see cref="TryTake"/> has handed out the entry.</summary>
+            public KolSpreadOutcome Outcome => Fetch.Result;
+        }
+    }
+}

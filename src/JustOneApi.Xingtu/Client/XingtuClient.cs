@@ -1,0 +1,150 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Transport;
+
+namespace JustOneApi.Xingtu.Client
+{
+    /// <summary>
+    /// Fetches one KOL at a time under the batch's policies: at most ThrottleLimit requests in flight, request
+    /// starts spaced by the rate gate, retries with back-off for the answers that allow it. Thread-safe.
+    /// </summary>
+    internal sealed class XingtuClient
+    {
+        private readonly IHttpTransport _transport;
+        private readonly ClientOptions _options;
+        private readonly string _token;
+        private readonly RetryPolicy _retry;
+        private readonly RateGate _gate;
+        private readonly SemaphoreSlim _inFlight;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private XingtuApiException? _stopError;
+
+        /// <summary>Creates a client; <paramref name="delay"/> waits out back-offs, and tests pass one that records them.</summary>
+        public XingtuClient(
+            IHttpTransport transport,
+            ClientOptions options,
+            string token,
+            RetryPolicy retry,
+            RateGate gate,
+            Func<TimeSpan, CancellationToken, Task>? delay = null)
+        {
+            _transport = transport;
+            _options = options;
+            _token = token;
+            _retry = retry;
+            _gate = gate;
+            _delay = delay ?? Task.Delay;
+            _inFlight = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
+        }
+
+        /// <summary>
+        /// Fetches one KOL. Never throws for an API or network failure: those come back as a failed outcome.
+        /// <paramref name="log"/> receives token-free lines for -Verbose, on worker threads.
+        /// </summary>
+        public async Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery query, Action<string> log, CancellationToken cancellationToken)
+        {
+            string? problem = KolIdCheck.Problem(query.KolId);
+            if (problem != null)
+            {
+                return KolSpreadOutcome.Failed(new XingtuApiException(XingtuErrorKind.InvalidKolId, problem, query.KolId));
+            }
+
+            Uri uri = RequestUri.Build(_options.BaseUri, query, _token);
+            string shown = RequestUri.Display(_options.BaseUri, query);
+            int attempts = 0;
+            try
+            {
+                while (true)
+                {
+                    attempts++;
+                    (ApiAnswer? sent, TimeSpan? retryAfter) = await SendOnceAsync(query, uri, shown, attempts, log, cancellationToken).ConfigureAwait(false);
+                    if (!(sent is ApiAnswer answer))
+                    {
+                        return KolSpreadOutcome.CanceledOutcome;
+                    }
+
+                    XingtuApiException? error = answer.Error;
+                    if (answer.Disposition == Disposition.Success)
+                    {
+                        return KolSpreadOutcome.Succeeded(answer.Spread!, answer.Anomalies);
+                    }
+
+                    if (error!.Kind == XingtuErrorKind.RateLimited)
+                    {
+                        _gate.SlowDown();
+                    }
+
+                    if (answer.Disposition != Disposition.Retry || !_retry.MayRetry(attempts))
+                    {
+                        string message = answer.Disposition == Disposition.Retry
+                            ? $"{error.Message} Gave up after {Count(attempts, "attempt")}."
+                            : error.Message;
+                        return KolSpreadOutcome.Failed(error.WithAttempts(attempts, message));
+                    }
+
+                    if (retryAfter > RetryPolicy.MaximumRetryAfter)
+                    {
+                        return KolSpreadOutcome.Failed(error.WithAttempts(attempts,
+                            $"{error.Message} The API asked to retry after {retryAfter.Value.TotalSeconds:0} s, longer than this module waits ({RetryPolicy.MaximumRetryAfter.TotalMinutes:0} min)."));
+                    }
+
+                    TimeSpan delay = _retry.Delay(attempts, retryAfter);
+                    log($"KOL '{query.KolId}': {error.Message} Retry {attempts.ToString(CultureInfo.InvariantCulture)} of {_retry.MaximumRetryCount.ToString(CultureInfo.InvariantCulture)} in {delay.TotalSeconds:0.##} s.");
+                    await _delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return KolSpreadOutcome.CanceledOutcome;
+            }
+        }
+
+        /// <summary>The first account-level failure; once set, no further request is sent.</summary>
+        public XingtuApiException? StopError => Volatile.Read(ref _stopError);
+
+        /// <summary>Sends one request; returns a null answer, and sends nothing, once the account has been stopped.</summary>
+        private async Task<(ApiAnswer? Answer, TimeSpan? RetryAfter)> SendOnceAsync(KolSpreadQuery query, Uri uri, string shown, int attempt, Action<string> log, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                if (StopError != null)
+                {
+                    return (null, null);
+                }
+
+                log(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
+                TransportResponse response = await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                log($"KOL '{query.KolId}': HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
+                ApiAnswer answer = response.TooLarge
+                    ? KolSpreadParser.TooLarge(response.StatusCode, query)
+                    : KolSpreadParser.Interpret(response.StatusCode, response.Body, query);
+                if (answer.Disposition == Disposition.Stop)
+                {
+                    // Recorded before the slot is released, so no request waiting for that slot is sent after it.
+                    Interlocked.CompareExchange(ref _stopError, answer.Error, null);
+                }
+
+                return (answer, response.RetryAfter);
+            }
+            catch (TransportException ex)
+            {
+                XingtuErrorKind kind = ex.Failure == TransportFailure.Timeout ? XingtuErrorKind.Timeout : XingtuErrorKind.ConnectionFailed;
+                return (KolSpreadParser.NoAnswer(kind, $"No answer for KOL '{query.KolId}': {ex.Message}", query), null);
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+        }
+
+        private static string Count(int n, string noun) =>
+            n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+    }
+}

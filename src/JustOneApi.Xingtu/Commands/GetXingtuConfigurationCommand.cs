@@ -1,0 +1,46 @@
+using System;
+using System.Management.Automation;
+using JustOneApi.Xingtu.Configuration;
+
+namespace JustOneApi.Xingtu.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the module's settings and where the token comes from, without the token itself.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "XingtuConfiguration")]
+    [OutputType(typeof(XingtuConfiguration))]
+    public sealed class GetXingtuConfigurationCommand : PSCmdlet
+    {
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            try
+            {
+                WriteObject(Snapshot());
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidBaseUri", ErrorCategory.InvalidArgument, null));
+            }
+        }
+
+        internal static XingtuConfiguration Snapshot()
+        {
+            ModuleSettings settings = ModuleSettings.Current;
+            Uri baseUri = settings.ResolveBaseUri(out BaseUriSource baseUriSource);
+            string? token = TokenResolver.Resolve(null, out TokenSource tokenSource);
+            return new XingtuConfiguration(
+                ModuleSettings.EnvironmentOf(baseUri),
+                baseUri.ToString(),
+                baseUriSource,
+                settings.TimeoutSec,
+                settings.MaximumRetryCount,
+                settings.RetryIntervalSec,
+                settings.ThrottleLimit,
+                settings.MaxRequestsPerSecond,
+                tokenSource,
+                TokenResolver.Mask(token),
+                TokenStore.FilePath);
+        }
+    }
+}

@@ -1,0 +1,325 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using JustOneApi.Xingtu.Client;
+using JustOneApi.Xingtu.Configuration;
+using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Transport;
+
+namespace JustOneApi.Xingtu.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Douyin Xingtu spread metrics for KOLs.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "XingtuKolSpread")]
+    [OutputType(typeof(KolSpread))]
+    public sealed class GetXingtuKolSpreadCommand : PSCmdlet, IDisposable
+    {
+        private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(250);
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Stopwatch _elapsed = new Stopwatch();
+        private XingtuClient? _client;
+        private KolSpreadBatch? _batch;
+        private int _completed;
+        private int _failed;
+        private int? _total;
+        private bool _progressShown;
+        private TimeSpan _lastProgress;
+
+        /// <summary>
+        /// <para type="description">The Xingtu KOL (author) ids. Takes strings from the pipeline, or objects with a KolId,
+        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv. Ids are sent exactly as given.</para>
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("kol_id", "Id", "AuthorId", "author_id", "oAuthorId", "StarId", "star_id", "XingtuId", "达人ID", "星图ID")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string?[] KolId { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// <para type="description">Which videos to measure: PersonalVideo (the API's default) or XingtuVideo (commissioned through Xingtu).</para>
+        /// </summary>
+        [Parameter]
+        public SpreadType Type { get; set; }
+
+        /// <summary>
+        /// <para type="description">The period: Last30Days (the API's default) or Last90Days.</para>
+        /// </summary>
+        [Parameter]
+        public SpreadRange Range { get; set; }
+
+        /// <summary>
+        /// <para type="description">The API's flowType, sent as given. The vendor publishes no list of values.</para>
+        /// </summary>
+        [Parameter]
+        public string? FlowType { get; set; }
+
+        /// <summary>
+        /// <para type="description">Count only assigned (commissioned) orders.</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter OnlyAssign { get; set; }
+
+        /// <summary>
+        /// <para type="description">Let the API answer from its cache. The vendor publishes no cache lifetime or billing rule for it.</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AcceptCache { get; set; }
+
+        /// <summary>
+        /// <para type="description">The API token for this call, as a string or a SecureString. Without it the module uses
+        /// Set-XingtuToken's token, then JUSTONEAPI_TOKEN, then the stored token.</para>
+        /// </summary>
+        [Parameter]
+        [SecureStringArgumentTransformation]
+        public SecureString? Token { get; set; }
+
+        /// <summary>
+        /// <para type="description">How many requests may be in flight at once. The default comes from Set-XingtuConfiguration.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, ModuleSettings.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; }
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose()
+        {
+            _batch?.Dispose();
+            _stopping.Dispose();
+        }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (SessionNotices.FirstTime("deprecated"))
+            {
+                WriteWarning("Just One API marks the KOL Data Overview (V1) endpoint as deprecated: it may be removed in a future version.");
+            }
+
+            ModuleSettings settings = ModuleSettings.Current;
+            Uri baseUri;
+            try
+            {
+                baseUri = settings.ResolveBaseUri(out BaseUriSource source);
+                if (source == BaseUriSource.EnvironmentVariable && ModuleSettings.IsPlainHttpOffMachine(baseUri) && SessionNotices.FirstTime("plain:" + baseUri))
+                {
+                    WriteWarning($"{ModuleSettings.BaseUriVariable} points at {baseUri.GetLeftPart(UriPartial.Authority)}, plain HTTP: the token crosses the network unencrypted.");
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidBaseUri", ErrorCategory.InvalidArgument, null));
+                return;
+            }
+
+            string? token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out TokenSource tokenSource);
+            if (token == null)
+            {
+                var noToken = new XingtuApiException(
+                    XingtuErrorKind.NoToken,
+                    $"No Just One API token was found, so no request was sent. Run Set-XingtuToken (add -Persist to keep it for later sessions), set the {TokenResolver.TokenVariable} environment variable, or pass -Token.");
+                ThrowTerminatingError(ErrorRecords.From(noToken));
+                return;
+            }
+
+            int throttleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
+            WriteVerbose($"Token from {tokenSource} ({TokenResolver.Mask(token)}); {baseUri.GetLeftPart(UriPartial.Authority)}; ThrottleLimit {throttleLimit.ToString(CultureInfo.InvariantCulture)}.");
+
+            var options = new ClientOptions(
+                baseUri,
+                TimeSpan.FromSeconds(settings.TimeoutSec),
+                settings.MaximumRetryCount,
+                TimeSpan.FromSeconds(settings.RetryIntervalSec),
+                throttleLimit,
+                settings.MaxRequestsPerSecond);
+            var random = new Random();
+            _client = new XingtuClient(
+                new HttpTransport(token),
+                options,
+                token,
+                new RetryPolicy(options.MaximumRetryCount, options.RetryInterval, () => { lock (random) { return random.NextDouble(); } }),
+                new RateGate(options.MaxRequestsPerSecond));
+
+            // Room for finished results to wait behind a slow one, so one slow KOL does not idle the others.
+            _batch = new KolSpreadBatch(_client, Math.Max(16, throttleLimit * 4));
+            _total = MyInvocation.ExpectingInput ? (int?)null : 0;
+            _elapsed.Start();
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            KolSpreadBatch batch = _batch!;
+            string?[] ids = KolId ?? new string?[] { null };
+            if (ids.Length == 0)
+            {
+                ids = new string?[] { null };
+            }
+
+            if (_total.HasValue)
+            {
+                _total += ids.Length;
+            }
+
+            SpreadType? type = MyInvocation.BoundParameters.ContainsKey(nameof(Type)) ? Type : (SpreadType?)null;
+            SpreadRange? range = MyInvocation.BoundParameters.ContainsKey(nameof(Range)) ? Range : (SpreadRange?)null;
+            foreach (string? id in ids)
+            {
+                // Room first, so the window never holds more than its size and memory stays flat on long input.
+                Pump(untilEmpty: false);
+                batch.Add(new KolSpreadQuery(id ?? string.Empty, type, range, FlowType, OnlyAssign.IsPresent, AcceptCache.IsPresent));
+            }
+
+            Pump(untilEmpty: false);
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            Pump(untilEmpty: true);
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, "Get-XingtuKolSpread", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing()
+        {
+            _stopping.Cancel();
+            _batch?.Cancel();
+        }
+
+        private const int ProgressActivityId = 0x58_54;
+
+        /// <summary>
+        /// Writes, on the pipeline thread, every log line and every finished result in input order; then waits
+        /// while the window is full (or, at the end, not yet empty).
+        /// </summary>
+        private void Pump(bool untilEmpty)
+        {
+            KolSpreadBatch batch = _batch!;
+            while (true)
+            {
+                foreach (string line in batch.TakeLog())
+                {
+                    WriteVerbose(line);
+                }
+
+                if (batch.StopError != null)
+                {
+                    StopBatch(batch.StopError);
+                }
+
+                while (batch.TryTake(out KolSpreadBatch.Entry entry))
+                {
+                    Write(entry);
+                }
+
+                ReportProgress(done: untilEmpty && batch.Count == 0);
+                if (untilEmpty ? batch.Count == 0 : !batch.IsFull)
+                {
+                    return;
+                }
+
+                try
+                {
+                    batch.WaitForChange(WaitSlice, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        private void Write(KolSpreadBatch.Entry entry)
+        {
+            KolSpreadOutcome outcome = entry.Outcome;
+            if (outcome.Spread is KolSpread spread)
+            {
+                foreach (string warning in outcome.Warnings)
+                {
+                    WriteWarning($"KOL '{entry.Query.KolId}': {warning}; that metric is left empty.");
+                }
+
+                _completed++;
+
+                // A repeated KOL shares one fetch, but each row gets an object of its own, so Add-Member on one
+                // row does not show up on another.
+                WriteObject(entry.IsRepeat ? spread.Copy() : spread);
+            }
+            else if (outcome.Error is XingtuApiException error)
+            {
+                _completed++;
+                _failed++;
+                WriteError(ErrorRecords.From(error));
+            }
+        }
+
+        /// <summary>
+        /// Ends the batch after an account-level failure: writes what had already finished, in order, and then a
+        /// terminating error that says which KOL hit it and how far the batch got.
+        /// </summary>
+        private void StopBatch(XingtuApiException stop)
+        {
+            KolSpreadBatch batch = _batch!;
+            while (!batch.AllFinished())
+            {
+                batch.WaitForChange(WaitSlice, CancellationToken.None);
+            }
+
+            int notFetched = 0;
+            while (batch.TryTake(out KolSpreadBatch.Entry entry))
+            {
+                if (entry.Outcome.Canceled || (entry.IsRepeat && ReferenceEquals(entry.Outcome.Error, stop)))
+                {
+                    notFetched++;
+                }
+                else if (!ReferenceEquals(entry.Outcome.Error, stop))
+                {
+                    Write(entry);
+                }
+            }
+
+            string summary = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} The batch stopped: {1} KOL(s) completed before the stop ({2} with an error); KOL '{3}' hit code {4}; {5} KOL(s) in progress were not fetched, and no further request was sent.",
+                stop.Message,
+                _completed,
+                _failed,
+                stop.KolId,
+                stop.Code,
+                notFetched);
+            ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
+        }
+
+        private void ReportProgress(bool done)
+        {
+            TimeSpan now = _elapsed.Elapsed;
+            if (done || now < ProgressDelay || now - _lastProgress < ProgressInterval)
+            {
+                return;
+            }
+
+            _lastProgress = now;
+            _progressShown = true;
+            double rate = _completed / Math.Max(now.TotalSeconds, 0.001);
+            string status = string.Format(CultureInfo.InvariantCulture, "{0} done, {1} failed, {2:0.#} KOL/s", _completed, _failed, rate);
+            var record = new ProgressRecord(ProgressActivityId, "Get-XingtuKolSpread", status);
+            if (_total is int total && total > 0)
+            {
+                record.PercentComplete = Math.Min(100, _completed * 100 / total);
+            }
+
+            WriteProgress(record);
+        }
+    }
+}

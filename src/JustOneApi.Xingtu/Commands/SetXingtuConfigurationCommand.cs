@@ -1,0 +1,128 @@
+using System;
+using System.Management.Automation;
+using JustOneApi.Xingtu.Configuration;
+
+namespace JustOneApi.Xingtu.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Changes the module's process-wide settings: API address, timeout, retries, concurrency and rate cap.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "XingtuConfiguration", SupportsShouldProcess = true, DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(XingtuConfiguration))]
+    public sealed class SetXingtuConfigurationCommand : PSCmdlet
+    {
+        private const string EnvironmentSet = "Environment";
+        private const string BaseUriSet = "BaseUri";
+
+        /// <summary>
+        /// <para type="description">Global (https://api.justoneapi.com) or China (http://47.117.133.51:30015, plain HTTP).</para>
+        /// </summary>
+        [Parameter(ParameterSetName = EnvironmentSet)]
+        [ValidateSet(nameof(XingtuEnvironment.Global), nameof(XingtuEnvironment.China))]
+        public XingtuEnvironment Environment { get; set; }
+
+        /// <summary>
+        /// <para type="description">Any other absolute http or https base URI, such as a proxy or a local emulator.</para>
+        /// </summary>
+        [Parameter(ParameterSetName = BaseUriSet, Mandatory = true)]
+        [ValidateBaseUri]
+        public string BaseUri { get; set; } = string.Empty;
+
+        /// <summary>
+        /// <para type="description">Seconds each attempt may take. The API's own advice is at least 60.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>
+        /// <para type="description">How many times a retryable failure is retried (0 turns retries off).</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaximumRetryCount { get; set; }
+
+        /// <summary>
+        /// <para type="description">Seconds before the first retry; each later retry waits twice as long, plus jitter. 0 is allowed, for tests.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double RetryIntervalSec { get; set; }
+
+        /// <summary>
+        /// <para type="description">The default number of requests in flight at once, from 1 to 64.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, ModuleSettings.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; }
+
+        /// <summary>
+        /// <para type="description">The cap on request starts per second across all requests, retries included; 0 means no cap.</para>
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0.0, 10000.0)]
+        public double MaxRequestsPerSecond { get; set; }
+
+        /// <summary>
+        /// <para type="description">Write the new configuration to the pipeline.</para>
+        /// </summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            ModuleSettings current = ModuleSettings.Current;
+            Uri? baseUri = current.ExplicitBaseUri;
+            if (Bound(nameof(Environment)))
+            {
+                baseUri = ModuleSettings.BaseUriOf(Environment);
+            }
+            else if (Bound(nameof(BaseUri)))
+            {
+                ModuleSettings.BaseUriProblem(BaseUri, out baseUri);
+            }
+
+            var updated = new ModuleSettings(
+                baseUri,
+                Bound(nameof(TimeoutSec)) ? TimeoutSec : current.TimeoutSec,
+                Bound(nameof(MaximumRetryCount)) ? MaximumRetryCount : current.MaximumRetryCount,
+                Bound(nameof(RetryIntervalSec)) ? RetryIntervalSec : current.RetryIntervalSec,
+                Bound(nameof(ThrottleLimit)) ? ThrottleLimit : current.ThrottleLimit,
+                Bound(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : current.MaxRequestsPerSecond);
+
+            if (!ShouldProcess("JustOneApi.Xingtu configuration", "Set"))
+            {
+                return;
+            }
+
+            if (baseUri != null && baseUri != current.ExplicitBaseUri && ModuleSettings.IsPlainHttpOffMachine(baseUri))
+            {
+                WriteWarning($"{baseUri.GetLeftPart(UriPartial.Authority)} is plain HTTP: the token crosses the network unencrypted.");
+            }
+
+            ModuleSettings.Replace(updated);
+            if (PassThru.IsPresent)
+            {
+                WriteObject(GetXingtuConfigurationCommand.Snapshot());
+            }
+        }
+
+        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+    }
+
+    /// <summary>Rejects a base URI at binding time, before anything changes.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    internal sealed class ValidateBaseUriAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string text = (arguments is PSObject wrapped ? wrapped.BaseObject : arguments)?.ToString() ?? string.Empty;
+            string? problem = ModuleSettings.BaseUriProblem(text, out _);
+            if (problem != null)
+            {
+                throw new ValidationMetadataException(problem);
+            }
+        }
+    }
+}

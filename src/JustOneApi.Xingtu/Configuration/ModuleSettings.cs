@@ -1,0 +1,107 @@
+using System;
+using System.Globalization;
+
+namespace JustOneApi.Xingtu.Configuration
+{
+    /// <summary>
+    /// The process-wide settings of Set-XingtuConfiguration. Immutable: a change swaps in a new instance, so a batch
+    /// that has started keeps the settings it started with.
+    /// </summary>
+    internal sealed class ModuleSettings
+    {
+        public const string BaseUriVariable = "JUSTONEAPI_BASE_URI";
+        public static readonly Uri GlobalBaseUri = new Uri("https://api.justoneapi.com");
+        public static readonly Uri ChinaBaseUri = new Uri("http://47.117.133.51:30015");
+
+        public const int DefaultTimeoutSec = 60;
+        public const int DefaultMaximumRetryCount = 3;
+        public const double DefaultRetryIntervalSec = 1;
+
+        /// <summary>Enough to hide most of the API's latency without looking like a flood; see about_JustOneApi.Xingtu.</summary>
+        public const int DefaultThrottleLimit = 8;
+        public const int MaxThrottleLimit = 64;
+
+        private static ModuleSettings _current = new ModuleSettings(null, DefaultTimeoutSec, DefaultMaximumRetryCount, DefaultRetryIntervalSec, DefaultThrottleLimit, 0);
+
+        public ModuleSettings(Uri? baseUri, int timeoutSec, int maximumRetryCount, double retryIntervalSec, int throttleLimit, double maxRequestsPerSecond)
+        {
+            ExplicitBaseUri = baseUri;
+            TimeoutSec = timeoutSec;
+            MaximumRetryCount = maximumRetryCount;
+            RetryIntervalSec = retryIntervalSec;
+            ThrottleLimit = throttleLimit;
+            MaxRequestsPerSecond = maxRequestsPerSecond;
+        }
+
+        public static ModuleSettings Current => _current;
+
+        /// <summary>The base URI set in this process, or null to use JUSTONEAPI_BASE_URI or the default.</summary>
+        public Uri? ExplicitBaseUri { get; }
+
+        public int TimeoutSec { get; }
+
+        public int MaximumRetryCount { get; }
+
+        public double RetryIntervalSec { get; }
+
+        public int ThrottleLimit { get; }
+
+        public double MaxRequestsPerSecond { get; }
+
+        public static void Replace(ModuleSettings settings) => _current = settings;
+
+        public static XingtuEnvironment EnvironmentOf(Uri baseUri) =>
+            SameBase(baseUri, GlobalBaseUri) ? XingtuEnvironment.Global
+            : SameBase(baseUri, ChinaBaseUri) ? XingtuEnvironment.China
+            : XingtuEnvironment.Custom;
+
+        public static Uri BaseUriOf(XingtuEnvironment environment) =>
+            environment == XingtuEnvironment.China ? ChinaBaseUri : GlobalBaseUri;
+
+        /// <summary>Returns null when <paramref name="text"/> is a usable base URI, else why not.</summary>
+        public static string? BaseUriProblem(string text, out Uri? uri)
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            {
+                uri = null;
+                return $"'{text}' is not an absolute http:// or https:// URI without a query, such as https://api.justoneapi.com.";
+            }
+
+            return null;
+        }
+
+        /// <summary>True when a token sent to <paramref name="baseUri"/> would cross a network in clear text.</summary>
+        public static bool IsPlainHttpOffMachine(Uri baseUri) => baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback;
+
+        /// <summary>The base URI in force: this process's, else the environment variable's, else the default.</summary>
+        public Uri ResolveBaseUri(out BaseUriSource source)
+        {
+            if (ExplicitBaseUri != null)
+            {
+                source = BaseUriSource.Session;
+                return ExplicitBaseUri;
+            }
+
+            string? fromEnvironment = Environment.GetEnvironmentVariable(BaseUriVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            {
+                string? problem = BaseUriProblem(fromEnvironment!.Trim(), out Uri? uri);
+                if (problem != null)
+                {
+                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The environment variable {0} is set to {1}", BaseUriVariable, problem));
+                }
+
+                source = BaseUriSource.EnvironmentVariable;
+                return uri!;
+            }
+
+            source = BaseUriSource.Default;
+            return GlobalBaseUri;
+        }
+
+        private static bool SameBase(Uri a, Uri b) =>
+            string.Equals(a.GetLeftPart(UriPartial.Path).TrimEnd('/'), b.GetLeftPart(UriPartial.Path).TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+    }
+}

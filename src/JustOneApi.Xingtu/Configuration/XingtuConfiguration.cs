@@ -1,0 +1,65 @@
+namespace JustOneApi.Xingtu
+{
+    /// <summary>The settings in force, as Get-XingtuConfiguration shows them. Never holds the token itself.</summary>
+    public sealed class XingtuConfiguration
+    {
+        internal XingtuConfiguration(
+            XingtuEnvironment environment,
+            string baseUri,
+            BaseUriSource baseUriSource,
+            int timeoutSec,
+            int maximumRetryCount,
+            double retryIntervalSec,
+            int throttleLimit,
+            double maxRequestsPerSecond,
+            TokenSource tokenSource,
+            string maskedToken,
+            string tokenStorePath)
+        {
+            Environment = environment;
+            BaseUri = baseUri;
+            BaseUriSource = baseUriSource;
+            TimeoutSec = timeoutSec;
+            MaximumRetryCount = maximumRetryCount;
+            RetryIntervalSec = retryIntervalSec;
+            ThrottleLimit = throttleLimit;
+            MaxRequestsPerSecond = maxRequestsPerSecond;
+            TokenSource = tokenSource;
+            Token = maskedToken;
+            TokenStorePath = tokenStorePath;
+        }
+
+        /// <summary>Global, China, or Custom for any other base URI.</summary>
+        public XingtuEnvironment Environment { get; }
+
+        /// <summary>The base URI requests go to.</summary>
+        public string BaseUri { get; }
+
+        /// <summary>Where the base URI came from: Default, EnvironmentVariable (JUSTONEAPI_BASE_URI) or Session.</summary>
+        public BaseUriSource BaseUriSource { get; }
+
+        /// <summary>Seconds each attempt may take before it is abandoned (and retried).</summary>
+        public int TimeoutSec { get; }
+
+        /// <summary>How many times a retryable failure is retried.</summary>
+        public int MaximumRetryCount { get; }
+
+        /// <summary>Seconds before the first retry; later retries wait twice as long each time, plus jitter.</summary>
+        public double RetryIntervalSec { get; }
+
+        /// <summary>The default number of requests in flight at once.</summary>
+        public int ThrottleLimit { get; }
+
+        /// <summary>The cap on request starts per second, retries included; 0 means no cap.</summary>
+        public double MaxRequestsPerSecond { get; }
+
+        /// <summary>Where the token a call would use now comes from (a -Token parameter overrides it per call).</summary>
+        public TokenSource TokenSource { get; }
+
+        /// <summary>The token in masked form (****abcd), or empty when there is none.</summary>
+        public string Token { get; }
+
+        /// <summary>The file Set-XingtuToken -Persist writes; it need not exist.</summary>
+        public string TokenStorePath { get; }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace JustOneApi.Xingtu.Model
+{
+    /// <summary>Catches ids that cannot be right before a request is spent on them.</summary>
+    internal static class KolIdCheck
+    {
+        /// <summary>Far longer than any Xingtu id (about 19 digits); a longer one is a pasted cell gone wrong.</summary>
+        public const int MaxLength = 128;
+
+        // What Excel writes for a long number it has turned into a float: 7.1E+18, 6.85312E+18.
+        private static readonly Regex ScientificNotation = new Regex(
+            @"^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d+\s*$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>Returns why the id is unusable, or null when it may be sent.</summary>
+        public static string? Problem(string? kolId)
+        {
+            if (kolId == null || kolId.Trim().Length == 0)
+            {
+                return "The KolId is empty. Check the input for a blank row or a column that did not bind (the KolId column may be named differently).";
+            }
+
+            if (kolId.Length > MaxLength)
+            {
+                return $"The KolId is {kolId.Length.ToString(CultureInfo.InvariantCulture)} characters long; Xingtu ids are about 19 digits. It was not sent.";
+            }
+
+            if (ScientificNotation.IsMatch(kolId))
+            {
+                return $"The KolId '{kolId}' is in scientific notation: a spreadsheet turned the long id into a rounded number, so its digits are lost. Keep the id column as text (in Excel, format it as Text before pasting) and export again.";
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using JustOneApi.Xingtu.Model;
+
+namespace JustOneApi.Xingtu
+{
+    /// <summary>
+    /// A failure of one KOL's request, or of the account. Its text never contains the token.
+    /// </summary>
+    public sealed class XingtuApiException : Exception
+    {
+        internal XingtuApiException(
+            XingtuErrorKind kind,
+            string message,
+            string? kolId = null,
+            int? code = null,
+            string? apiMessage = null,
+            string? requestId = null,
+            int? httpStatusCode = null,
+            int attempts = 0)
+            : base(message)
+        {
+            Kind = kind;
+            KolId = kolId;
+            Code = code;
+            ApiMessage = apiMessage;
+            RequestId = requestId;
+            HttpStatusCode = httpStatusCode;
+            Attempts = attempts;
+        }
+
+        /// <summary>Why the request failed; also the error record's ErrorId.</summary>
+        public XingtuErrorKind Kind { get; }
+
+        /// <summary>The KOL the request was for, or null for an account-level failure found before any request.</summary>
+        public string? KolId { get; }
+
+        /// <summary>The API's business code, or null when no API answer was read.</summary>
+        public int? Code { get; }
+
+        /// <summary>The API's own message, as sent.</summary>
+        public string? ApiMessage { get; }
+
+        /// <summary>The API's requestId, for support tickets.</summary>
+        public string? RequestId { get; }
+
+        /// <summary>The HTTP status of the last answer, or null when none arrived.</summary>
+        public int? HttpStatusCode { get; }
+
+        /// <summary>How many requests were sent for this KOL.</summary>
+        public int Attempts { get; }
+
+        /// <summary>True when no other KOL can succeed either, so the batch stops.</summary>
+        public bool IsAccountLevel => ApiCodes.IsAccountLevel(Kind);
+
+        internal XingtuApiException WithAttempts(int attempts, string message) =>
+            new XingtuApiException(Kind, message, KolId, Code, ApiMessage, RequestId, HttpStatusCode, attempts);
+    }
+}

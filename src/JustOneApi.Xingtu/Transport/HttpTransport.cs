@@ -1,0 +1,172 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace JustOneApi.Xingtu.Transport
+{
+    /// <summary>One HTTP GET and its answer; the only place that touches HttpClient.</summary>
+    internal interface IHttpTransport
+    {
+        /// <summary>
+        /// Sends a GET. Throws <see cref="TransportException"/> when no answer arrives within <paramref name="timeout"/>
+        /// or the connection fails, and OperationCanceledException when <paramref name="cancellationToken"/> fires.
+        /// </summary>
+        Task<TransportResponse> GetAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken);
+    }
+
+    /// <summary>An HTTP answer of any status. Bodies past the size cap are not kept.</summary>
+    internal sealed class TransportResponse
+    {
+        public TransportResponse(int statusCode, byte[] body, TimeSpan? retryAfter, bool tooLarge)
+        {
+            StatusCode = statusCode;
+            Body = body;
+            RetryAfter = retryAfter;
+            TooLarge = tooLarge;
+        }
+
+        public int StatusCode { get; }
+
+        public byte[] Body { get; }
+
+        public TimeSpan? RetryAfter { get; }
+
+        /// <summary>True when the body passed <see cref="HttpTransport.MaxBodyBytes"/>; <see cref="Body"/> is then empty.</summary>
+        public bool TooLarge { get; }
+    }
+
+    internal enum TransportFailure
+    {
+        Timeout,
+        Connection,
+    }
+
+    /// <summary>No answer. The message is the module's own and holds no URL.</summary>
+    internal sealed class TransportException : Exception
+    {
+        public TransportException(TransportFailure failure, string message)
+            : base(message)
+        {
+            Failure = failure;
+        }
+
+        public TransportFailure Failure { get; }
+    }
+
+    internal sealed class HttpTransport : IHttpTransport
+    {
+        /// <summary>A real answer is about 1 KiB; anything past this is not one, and reading it would only cost memory.</summary>
+        public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+        // One HttpClient per process: its connection pool is what makes a batch fast, and sockets are not leaked.
+        private static readonly Lazy<HttpClient> SharedClient = new Lazy<HttpClient>(CreateClient, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly HttpClient _client;
+        private readonly string? _token;
+
+        /// <param name="token">Only used to scrub it from the text of failures.</param>
+        public HttpTransport(string? token)
+            : this(SharedClient.Value, token)
+        {
+        }
+
+        public HttpTransport(HttpClient client, string? token)
+        {
+            _client = client;
+            _token = token;
+        }
+
+        public async Task<TransportResponse> GetAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(timeout);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+                TimeSpan? retryAfter = RetryAfterOf(response);
+                long? declared = response.Content.Headers.ContentLength;
+                if (declared > MaxBodyBytes)
+                {
+                    return new TransportResponse((int)response.StatusCode, Array.Empty<byte>(), retryAfter, tooLarge: true);
+                }
+
+                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                byte[]? body = await ReadCappedAsync(stream, declared, attempt.Token).ConfigureAwait(false);
+                return new TransportResponse((int)response.StatusCode, body ?? Array.Empty<byte>(), retryAfter, tooLarge: body == null);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TransportException(TransportFailure.Timeout, $"No answer within {timeout.TotalSeconds:0.###} s (TimeoutSec).");
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is ObjectDisposedException)
+            {
+                // The network stack's messages may carry the URL, and so the token: only a scrubbed copy goes on.
+                throw new TransportException(TransportFailure.Connection, "The connection failed: " + Redaction.DescribeChain(ex, _token));
+            }
+        }
+
+        private static async Task<byte[]?> ReadCappedAsync(Stream stream, long? declared, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream(declared.HasValue ? (int)declared.Value : 4096);
+            byte[] chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (header?.Date is DateTimeOffset date)
+            {
+                TimeSpan wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+
+            return null;
+        }
+
+        private static HttpClient CreateClient()
+        {
+            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                // Windows PowerShell 5.1 may still default to TLS 1.0; the API needs TLS 1.2.
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            }
+
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+
+                // .NET Framework allows 2 connections per server unless told otherwise.
+                MaxConnectionsPerServer = 256,
+            };
+
+            // Each attempt has its own timeout, from TimeoutSec.
+            return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+    }
+}

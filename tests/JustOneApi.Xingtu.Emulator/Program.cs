@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using JustOneApi.Xingtu.Emulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Usage: JustOneApi.Xingtu.Emulator [--port N] [--latency-ms N] [--token T]... [--parent-pid N] [--url-file PATH]
+int port = 0;
+int latencyMs = 0;
+int parentPid = 0;
+string? urlFile = null;
+var tokens = new List<string>();
+for (int i = 0; i < args.Length; i++)
+{
+    string name = args[i];
+    string? value = i + 1 < args.Length ? args[++i] : null;
+    bool ok = name switch
+    {
+        "--port" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535,
+        "--latency-ms" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out latencyMs),
+        "--parent-pid" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out parentPid),
+        "--token" when !string.IsNullOrEmpty(value) => Add(tokens, value),
+        "--url-file" when !string.IsNullOrEmpty(value) => (urlFile = value) is not null,
+        _ => false,
+    };
+    if (!ok)
+    {
+        Console.Error.WriteLine($"Bad argument '{name}'. Usage: --port N --latency-ms N --token T (repeatable) --parent-pid N --url-file PATH");
+        return 2;
+    }
+}
+
+var startup = new EmulatorConfig(latencyMs, 0, 0, tokens.Count > 0 ? tokens : ["test-token"]);
+var state = new EmulatorState(startup);
+var api = new ApiEndpoint(state, ReadSample());
+var control = new ControlEndpoints(state);
+
+// Our own arguments are not host configuration, so the builder gets none.
+WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+builder.Logging.ClearProviders();
+builder.Services.Configure<HostOptions>(static options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
+builder.WebHost.ConfigureKestrel(options =>
+{
+    options.AddServerHeader = false;
+    options.Listen(IPAddress.Loopback, port);
+});
+
+await using WebApplication app = builder.Build();
+app.MapGet(ApiEndpoint.Path, new RequestDelegate(api.HandleAsync));
+app.MapPost("/_emulator/reset", new RequestDelegate(control.ResetAsync));
+app.MapGet("/_emulator/config", new RequestDelegate(control.GetConfigAsync));
+app.MapPost("/_emulator/config", new RequestDelegate(control.ConfigAsync));
+app.MapPost("/_emulator/script", new RequestDelegate(control.ScriptAsync));
+app.MapGet("/_emulator/stats", new RequestDelegate(control.StatsAsync));
+
+await app.StartAsync();
+
+// Kestrel reports the port it actually bound, which matters for --port 0.
+string url = app.Urls.First();
+url = url.Replace("localhost", "127.0.0.1", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
+if (urlFile is not null)
+{
+    // Write then rename, so a reader polling for the file never sees it half written.
+    string temporary = urlFile + ".tmp";
+    File.WriteAllText(temporary, url);
+    File.Move(temporary, urlFile, overwrite: true);
+}
+
+Console.Out.WriteLine("Listening on " + url);
+Console.Out.Flush();
+
+IHostApplicationLifetime lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+Task watcher = parentPid > 0 ? WatchParentAsync(parentPid, lifetime) : Task.CompletedTask;
+await app.WaitForShutdownAsync();
+await watcher;
+return 0;
+
+static bool Add(List<string> list, string value)
+{
+    list.Add(value);
+    return true;
+}
+
+static byte[] ReadSample()
+{
+    using Stream stream = typeof(ApiEndpoint).Assembly.GetManifestResourceStream("sample-response.json")
+        ?? throw new InvalidOperationException("The embedded sample-response.json is missing.");
+    using var copy = new MemoryStream();
+    stream.CopyTo(copy);
+    return copy.ToArray();
+}
+
+// A test run that dies without cleaning up must not leave emulators behind, so we follow the parent's life.
+static async Task WatchParentAsync(int pid, IHostApplicationLifetime lifetime)
+{
+    Process parent;
+    try
+    {
+        parent = Process.GetProcessById(pid);
+    }
+    catch (ArgumentException)
+    {
+        lifetime.StopApplication();
+        return;
+    }
+
+    using (parent)
+    using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(lifetime.ApplicationStopping))
+            {
+                if (HasExited(parent))
+                {
+                    lifetime.StopApplication();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The emulator is shutting down for another reason.
+        }
+    }
+}
+
+static bool HasExited(Process parent)
+{
+    try
+    {
+        return parent.HasExited;
+    }
+    catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+    {
+        // No right to query it: fall back to asking whether the id still exists.
+        try
+        {
+            using Process again = Process.GetProcessById(parent.Id);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using JustOneApi.Xingtu.Client;
+using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Transport;
+
+namespace JustOneApi.Xingtu.Tests
+{
+    /// <summary>Shared fixtures: the sample, envelopes, and a fake HTTP handler. No test here touches the network.</summary>
+    internal static class TestSupport
+    {
+        public const string KolId = "6853123456789012345";
+
+        /// <summary>Distinctive enough that any leak of it, raw or escaped, contains "S3cr3t".</summary>
+        public const string Token = "S3cr3t+T0k/en";
+
+        public const string TokenMarker = "S3cr3t";
+
+        public static readonly Uri BaseUri = new Uri("https://api.justoneapi.com");
+
+        public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "sample-response.json");
+
+        public static byte[] SampleBytes() => File.ReadAllBytes(SamplePath);
+
+        public static KolSpreadQuery Query(string kolId = KolId) => new KolSpreadQuery(kolId, null, null, null, false, false);
+
+        public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+        /// <summary>A code-0 envelope around <paramref name="dataJson"/>.</summary>
+        public static byte[] Success(string dataJson, string? requestId = null, string? recordTime = null)
+        {
+            string extra = (requestId == null ? string.Empty : $",\"requestId\":\"{requestId}\"")
+                + (recordTime == null ? string.Empty : $",\"recordTime\":\"{recordTime}\"");
+            return Utf8("{\"code\":0,\"message\":\"success\"" + extra + ",\"data\":" + dataJson + "}");
+        }
+
+        public static string ErrorEnvelope(int code, string message = "api says no", string requestId = "req-42") =>
+            $"{{\"code\":{code},\"message\":\"{message}\",\"data\":null,\"recordTime\":null,\"requestId\":\"{requestId}\"}}";
+
+        public const string HtmlBody = "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>";
+
+        public static HttpResponseMessage Respond(int status, string body, string mediaType = "application/json") =>
+            new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+
+        public static HttpResponseMessage RespondSample() =>
+            new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(SampleBytes()) };
+
+        public static HttpResponseMessage RespondCode(int code, int status = 200) => Respond(status, ErrorEnvelope(code));
+
+        public static HttpResponseMessage RespondHtml(int status) => Respond(status, HtmlBody, "text/html");
+
+        /// <summary>The query string of <paramref name="uri"/> as name → unescaped value.</summary>
+        public static System.Collections.Generic.Dictionary<string, string> QueryOf(Uri uri)
+        {
+            var result = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal);
+            string query = uri.Query.TrimStart('?');
+            foreach (string pair in query.Split('&'))
+            {
+                int eq = pair.IndexOf('=');
+                result[Uri.UnescapeDataString(pair.Substring(0, eq))] = Uri.UnescapeDataString(pair.Substring(eq + 1));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>An HttpMessageHandler whose answers a test scripts; it records every request it receives.</summary>
+    internal sealed class FakeHandler : HttpMessageHandler
+    {
+        private readonly Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> _respond;
+        private int _count;
+
+        public FakeHandler(Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> respond)
+        {
+            _respond = respond;
+        }
+
+        /// <summary>Answers request n (1-based) with script[n-1], and the last entry for every request past the script.</summary>
+        public static FakeHandler Scripted(params Func<HttpResponseMessage>[] script) =>
+            new FakeHandler((request, n, ct) => Task.FromResult(script[Math.Min(n, script.Length) - 1]()));
+
+        public ConcurrentQueue<Uri> Requests { get; } = new ConcurrentQueue<Uri>();
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            int n = Interlocked.Increment(ref _count);
+            Requests.Enqueue(request.RequestUri!);
+            return _respond(request, n, cancellationToken);
+        }
+    }
+
+    /// <summary>An XingtuClient over a fake handler, whose back-offs are recorded instead of waited out.</summary>
+    internal sealed class ClientHarness : IDisposable
+    {
+        public ClientHarness(
+            FakeHandler handler,
+            int maximumRetryCount = 3,
+            TimeSpan? timeout = null,
+            int throttleLimit = 4,
+            TimeSpan? retryInterval = null,
+            Func<TimeSpan, CancellationToken, Task>? delay = null)
+        {
+            Handler = handler;
+            HttpClient = new HttpClient(handler);
+            TimeSpan interval = retryInterval ?? TimeSpan.FromSeconds(1);
+            var options = new ClientOptions(TestSupport.BaseUri, timeout ?? TimeSpan.FromSeconds(30), maximumRetryCount, interval, throttleLimit, 0);
+            Gate = new RateGate(0);
+            Client = new XingtuClient(
+                new HttpTransport(HttpClient, TestSupport.Token),
+                options,
+                TestSupport.Token,
+                new RetryPolicy(maximumRetryCount, interval, () => 0),
+                Gate,
+                delay ?? ((wait, ct) =>
+                {
+                    Delays.Enqueue(wait);
+                    return Task.CompletedTask;
+                }));
+        }
+
+        public FakeHandler Handler { get; }
+
+        public HttpClient HttpClient { get; }
+
+        public RateGate Gate { get; }
+
+        public XingtuClient Client { get; }
+
+        public ConcurrentQueue<TimeSpan> Delays { get; } = new ConcurrentQueue<TimeSpan>();
+
+        public ConcurrentQueue<string> Log { get; } = new ConcurrentQueue<string>();
+
+        public Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery? query = null, CancellationToken cancellationToken = default) =>
+            Client.FetchAsync(query ?? TestSupport.Query(), Log.Enqueue, cancellationToken);
+
+        public void Dispose()
+        {
+            HttpClient.Dispose();
+        }
+    }
+}

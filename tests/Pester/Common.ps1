@@ -1,0 +1,68 @@
+# Dot-sourced by every test file's BeforeAll: paths, the built module, the emulator, and a fresh child pwsh.
+$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$ModulePath = Join-Path $RepoRoot 'out/JustOneApi.Xingtu'
+$TestToken = 'test-token'
+$SampleKolId = '6853123456789012345'
+
+Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+Import-Module $ModulePath -Force
+
+# The token store must never be the user's own: every test process gets an empty config folder of its own.
+if (-not $env:XINGTU_TEST_CONFIG_HOME) {
+    $env:XINGTU_TEST_CONFIG_HOME = Join-Path ([IO.Path]::GetTempPath()) ("xingtu-tests-" + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Force $env:XINGTU_TEST_CONFIG_HOME
+}
+$env:XDG_CONFIG_HOME = $env:XINGTU_TEST_CONFIG_HOME
+Remove-Item Env:JUSTONEAPI_TOKEN, Env:JUSTONEAPI_BASE_URI -ErrorAction Ignore
+
+function Get-PwshCommand {
+    # A fresh pwsh like this one; under 'dotnet pwsh' the process is dotnet itself.
+    $process = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($process)
+}
+
+function Invoke-ChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh pwsh -NonInteractive whose environment holds only what is given (plus what a
+        process needs to start). Returns the output lines and the exit code.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        [string] $WorkingDirectory = $RepoRoot
+    )
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("xingtu-child-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -Path $file -Value $Script -Encoding utf8
+    $pwsh = @(Get-PwshCommand)
+    $start = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $start.WorkingDirectory = $WorkingDirectory
+    $start.Environment.Clear()
+    foreach ($name in 'PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'DOTNET_ROOT', 'SystemRoot', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA') {
+        $value = [Environment]::GetEnvironmentVariable($name)
+        if ($value) { $start.Environment[$name] = $value }
+    }
+    $start.Environment['XDG_CONFIG_HOME'] = $env:XDG_CONFIG_HOME
+    $start.Environment['PSModulePath'] = ''
+    foreach ($key in $Environment.Keys) { $start.Environment[$key] = [string]$Environment[$key] }
+
+    $process = [Diagnostics.Process]::Start($start)
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $process.StandardInput.Close()
+    $stdout = $process.StandardOutput.ReadToEnd()
+    if (-not $process.WaitForExit(120000)) { $process.Kill($true); throw 'The child pwsh did not finish within 120 s.' }
+    Remove-Item $file -ErrorAction Ignore
+    [pscustomobject]@{
+        ExitCode = $process.ExitCode
+        Output   = $stdout
+        Error    = $stderr.Result
+    }
+}

@@ -1,0 +1,102 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+}
+
+Describe 'Get-XingtuConfiguration' {
+    It 'shows the documented defaults in a fresh session' {
+        $child = Invoke-ChildPwsh -Script @"
+Import-Module '$ModulePath'
+Get-XingtuConfiguration | ConvertTo-Json -EnumsAsStrings
+"@
+        $configuration = $child.Output | ConvertFrom-Json
+        $configuration.Environment | Should -Be 'Global'
+        $configuration.BaseUri | Should -Be 'https://api.justoneapi.com/'
+        $configuration.BaseUriSource | Should -Be 'Default'
+        $configuration.TimeoutSec | Should -Be 60
+        $configuration.MaximumRetryCount | Should -Be 3
+        $configuration.RetryIntervalSec | Should -Be 1
+        $configuration.ThrottleLimit | Should -BeGreaterThan 1
+        $configuration.MaxRequestsPerSecond | Should -Be 0
+        $configuration.TokenSource | Should -Be 'None'
+    }
+
+    It 'takes the base URI from JUSTONEAPI_BASE_URI' {
+        $child = Invoke-ChildPwsh -Environment @{ JUSTONEAPI_BASE_URI = 'http://127.0.0.1:9/' } -Script @"
+Import-Module '$ModulePath'
+(Get-XingtuConfiguration).BaseUri
+(Get-XingtuConfiguration).BaseUriSource
+"@
+        $child.Output | Should -Match 'http://127.0.0.1:9/'
+        $child.Output | Should -Match 'EnvironmentVariable'
+    }
+}
+
+Describe 'Set-XingtuConfiguration' {
+    BeforeAll {
+        $script:Before = Get-XingtuConfiguration
+    }
+
+    AfterAll {
+        Set-XingtuConfiguration -Environment Global -TimeoutSec $Before.TimeoutSec -MaximumRetryCount $Before.MaximumRetryCount -RetryIntervalSec $Before.RetryIntervalSec -WarningAction SilentlyContinue
+    }
+
+    It 'switches to the China address and warns that the token crosses the network unencrypted' {
+        $configuration = Set-XingtuConfiguration -Environment China -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+        $configuration.Environment | Should -Be 'China'
+        $configuration.BaseUri | Should -Be 'http://47.117.133.51:30015/'
+        "$warnings" | Should -Match 'unencrypted'
+    }
+
+    It 'does not warn about plain HTTP on loopback' {
+        Set-XingtuConfiguration -BaseUri 'http://127.0.0.1:9' -WarningVariable warnings
+        $warnings | Should -BeNullOrEmpty
+        (Get-XingtuConfiguration).Environment | Should -Be 'Custom'
+    }
+
+    It 'allows RetryIntervalSec 0 and keeps what it is not given' {
+        Set-XingtuConfiguration -RetryIntervalSec 0 -TimeoutSec 5
+        Set-XingtuConfiguration -MaximumRetryCount 2
+        $configuration = Get-XingtuConfiguration
+        $configuration.RetryIntervalSec | Should -Be 0
+        $configuration.TimeoutSec | Should -Be 5
+        $configuration.MaximumRetryCount | Should -Be 2
+    }
+
+    It 'rejects -<Name> <Value> at binding' -ForEach @(
+        @{ Name = 'BaseUri'; Value = 'api/relative' }
+        @{ Name = 'BaseUri'; Value = 'ftp://127.0.0.1' }
+        @{ Name = 'BaseUri'; Value = 'not a uri' }
+        @{ Name = 'TimeoutSec'; Value = -1 }
+        @{ Name = 'TimeoutSec'; Value = 0 }
+        @{ Name = 'MaximumRetryCount'; Value = -1 }
+        @{ Name = 'RetryIntervalSec'; Value = -1 }
+        @{ Name = 'ThrottleLimit'; Value = 0 }
+        @{ Name = 'MaxRequestsPerSecond'; Value = -1 }
+    ) {
+        $arguments = @{ $Name = $Value }
+        { Set-XingtuConfiguration @arguments } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'does not take -Environment and -BaseUri together' {
+        { Set-XingtuConfiguration -Environment Global -BaseUri 'http://127.0.0.1:9' } | Should -Throw
+    }
+
+    It 'supports -WhatIf' {
+        Set-XingtuConfiguration -TimeoutSec 7
+        Set-XingtuConfiguration -TimeoutSec 9 -WhatIf
+        (Get-XingtuConfiguration).TimeoutSec | Should -Be 7
+    }
+}
+
+Describe 'Get-XingtuKolSpread parameter validation' {
+    It 'rejects ThrottleLimit 0' {
+        { Get-XingtuKolSpread -KolId 1 -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'completes the values of -Type and -Range' {
+        $completion = TabExpansion2 -inputScript 'Get-XingtuKolSpread -Range ' -cursorColumn 27
+        $completion.CompletionMatches.CompletionText | Should -Be @('Last30Days', 'Last90Days')
+        $completion = TabExpansion2 -inputScript 'Get-XingtuKolSpread -Type ' -cursorColumn 26
+        $completion.CompletionMatches.CompletionText | Should -Be @('PersonalVideo', 'XingtuVideo')
+    }
+}

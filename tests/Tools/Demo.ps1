@@ -1,0 +1,56 @@
+<#
+.SYNOPSIS
+    The everyday job, against the bundled emulator: a CSV of KOLs in, metrics out, errors accounted for.
+    Started by 'build.ps1 -Task Demo' in a fresh pwsh; sends nothing beyond 127.0.0.1.
+#>
+param([Parameter(Mandatory)] [string] $ModulePath)
+
+$ErrorActionPreference = 'Stop'
+$root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1')
+$emulator = Start-XingtuEmulator -LatencyMs 30
+try {
+    Import-Module $ModulePath
+    $work = Join-Path $root 'out/demo'
+    $null = New-Item -ItemType Directory -Force $work
+
+    Write-Host "`n# The emulator stands in for Just One API at $($emulator.Uri)" -ForegroundColor Cyan
+    Set-XingtuConfiguration -BaseUri $emulator.Uri -RetryIntervalSec 0.2
+    Set-XingtuToken -Token 'test-token'
+    Get-XingtuConfiguration | Format-List Environment, BaseUri, TimeoutSec, MaximumRetryCount, ThrottleLimit, TokenSource, Token
+
+    Write-Host '# One KOL (the vendor''s documented sample)' -ForegroundColor Cyan
+    Get-XingtuKolSpread -KolId 6853123456789012345 -WarningAction SilentlyContinue |
+        Format-List KolId, Type, Range, PlayMedian, LikeAverage, InteractionRate, InteractionRatePeerCategory, ExpectedCpm1To20Sec, RequestId
+
+    # A KOL list as people keep it: one row the API rejects, one id Excel turned into 7.1E+18, one flaky KOL.
+    $csv = Join-Path $work 'kols.csv'
+    $rows = @([pscustomobject]@{ kol_id = '6853123456789012345'; name = 'sample' })
+    $rows += 1..20 | ForEach-Object { [pscustomobject]@{ kol_id = "71000000000000$('{0:d5}' -f $_)"; name = "KOL $_" } }
+    $rows += [pscustomobject]@{ kol_id = 'rejected-by-api'; name = 'bad row' }
+    $rows += [pscustomobject]@{ kol_id = '7.1E+18'; name = 'mangled by Excel' }
+    $rows += [pscustomobject]@{ kol_id = 'flaky-kol'; name = 'rate limited twice' }
+    $rows | Export-Csv $csv -NoTypeInformation -Encoding utf8
+    Set-XingtuEmulatorScript -Uri $emulator.Uri -Script @{ 'rejected-by-api' = @('400'); 'flaky-kol' = @('302*2') }
+
+    Write-Host "# Import-Csv kols.csv | Get-XingtuKolSpread -Range Last90Days | Export-Csv top.csv" -ForegroundColor Cyan
+    $out = Join-Path $work 'top.csv'
+    Import-Csv $csv |
+        Get-XingtuKolSpread -Range Last90Days -ErrorVariable failed -ErrorAction SilentlyContinue |
+        Where-Object PlayMedian -GT 1e5 |
+        Sort-Object PlayMedian -Descending |
+        Export-Csv $out -NoTypeInformation -Encoding utf8
+    $top = Import-Csv $out
+    $top | Select-Object -First 8 | Format-Table KolId, PlayMedian, LikeAverage, InteractionRate, ExpectedCpm1To20Sec, InteractionRatePeerCategory -AutoSize
+
+    Write-Host "# $($rows.Count) rows in; $($top.Count) rows over 100,000 median plays written to $out; $($failed.Count) rows failed:" -ForegroundColor Cyan
+    $failed |
+        Select-Object @{ n = 'KolId'; e = { $_.TargetObject } }, @{ n = 'ErrorId'; e = { $_.FullyQualifiedErrorId.Split(',')[0] } }, @{ n = 'Message'; e = { $_.Exception.Message } } |
+        Format-Table -Wrap
+
+    $stats = Get-XingtuEmulatorStats -Uri $emulator.Uri
+    Write-Host "# The emulator received $($stats.total) requests: the flaky KOL took 3, the mangled id none." -ForegroundColor Cyan
+}
+finally {
+    Stop-XingtuEmulator -Emulator $emulator
+}
