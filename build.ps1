@@ -7,13 +7,14 @@
     Test    builds, runs the xunit tests and then the Pester tests in a fresh pwsh, and ends with one line
             'N passed, N failed' over both. Exits 1 when anything failed.
     Demo    builds, starts the emulator, and runs the everyday examples against it in a fresh pwsh.
+    Bench   builds and measures throughput, memory and import time against the emulator; writes out/bench.md.
     Clean   removes out/ and the projects' bin/ and obj/ folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Demo')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Bench')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -137,11 +138,17 @@ function Invoke-Demo {
     if ((Invoke-FreshPwsh -Script $demo -Arguments @('-ModulePath', $ModuleOut)) -ne 0) { throw 'The demo failed.' }
 }
 
+function Invoke-Bench {
+    $bench = Join-Path $Root 'tests/Tools/Bench.ps1'
+    if ((Invoke-FreshPwsh -Script $bench -Arguments @('-ModulePath', $ModuleOut)) -ne 0) { throw 'The benchmark failed.' }
+}
+
 foreach ($step in $Task) {
     switch ($step) {
         'Clean' { Invoke-Clean }
         'Build' { Invoke-Build }
         'Test' { Invoke-Build; Invoke-Test }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Bench' { Invoke-Build; Invoke-Bench }
     }
 }

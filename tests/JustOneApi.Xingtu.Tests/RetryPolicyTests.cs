@@ -109,34 +109,99 @@ namespace JustOneApi.Xingtu.Tests
         }
 
         [Fact]
-        public void RateGate_SlowDown_SpacesStartsAndDoublesUpToTwoSeconds()
+        public void RateGate_SlowDown_HalvesTheRateOfTheLastSecond()
         {
-            var gate = new RateGate(0);
+            var clock = new ManualClock();
+            var gate = new RateGate(0, clock.Now);
+            for (int i = 0; i < 40; i++)
+            {
+                Assert.True(gate.WaitAsync(CancellationToken.None).IsCompleted);
+            }
 
             gate.SlowDown();
-            TimeSpan first = gate.CurrentSpacing;
-            Assert.True(first > TimeSpan.Zero);
-            Assert.Equal(TimeSpan.FromMilliseconds(50), first);
+
+            Assert.Equal(TimeSpan.FromMilliseconds(50), gate.CurrentSpacing);
+        }
+
+        [Fact]
+        public void RateGate_SlowDown_CountsAnswersWithinASecondAsOneSignal()
+        {
+            var clock = new ManualClock();
+            var gate = new RateGate(0, clock.Now);
+            for (int i = 0; i < 40; i++)
+            {
+                gate.WaitAsync(CancellationToken.None);
+            }
+
+            gate.SlowDown();
+            gate.SlowDown();
+            gate.SlowDown();
+            Assert.Equal(TimeSpan.FromMilliseconds(50), gate.CurrentSpacing);
+
+            // A second later, at the slowed rate of 20 a second, the next signal halves that again.
+            clock.Advance(RateGate.CutInterval);
+            using var cancel = new CancellationTokenSource();
+            for (int i = 0; i < 20; i++)
+            {
+                gate.WaitAsync(cancel.Token);
+            }
 
             gate.SlowDown();
             Assert.Equal(TimeSpan.FromMilliseconds(100), gate.CurrentSpacing);
+            cancel.Cancel();
+        }
 
-            for (int i = 0; i < 20; i++)
+        [Fact]
+        public void RateGate_SlowDown_NeverGoesBelowTheSlowestRate()
+        {
+            var clock = new ManualClock();
+            var gate = new RateGate(0, clock.Now);
+            for (int i = 0; i < 9; i++)
             {
                 gate.SlowDown();
+                clock.Advance(RateGate.CutInterval);
             }
 
-            Assert.Equal(TimeSpan.FromSeconds(2), gate.CurrentSpacing);
+            Assert.Equal(TimeSpan.FromSeconds(1 / RateGate.SlowestRate), gate.CurrentSpacing);
+        }
+
+        [Fact]
+        public void RateGate_RecoversWithAnswersAndLiftsAfterTheQuietPeriod()
+        {
+            var clock = new ManualClock();
+            var gate = new RateGate(0, clock.Now);
+            for (int i = 0; i < 40; i++)
+            {
+                gate.WaitAsync(CancellationToken.None);
+            }
+
+            gate.SlowDown();
+            gate.Succeeded();
+            gate.Succeeded();
+            Assert.Equal(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 22), gate.CurrentSpacing);
+
+            clock.Advance(RateGate.SlowDownPeriod);
+            Assert.Equal(TimeSpan.Zero, gate.CurrentSpacing);
         }
 
         [Fact]
         public void RateGate_SlowDown_DoesNotLoosenAStricterCap()
         {
-            var gate = new RateGate(0.25);
+            var clock = new ManualClock();
+            var gate = new RateGate(0.25, clock.Now);
 
             gate.SlowDown();
 
             Assert.Equal(TimeSpan.FromSeconds(4), gate.CurrentSpacing);
+        }
+
+        private sealed class ManualClock
+        {
+            private TimeSpan _now = TimeSpan.FromSeconds(100);
+
+            public TimeSpan Now() => _now;
+
+            public void Advance(TimeSpan by) => _now += by;
         }
     }
 }

@@ -6,27 +6,44 @@ using System.Threading.Tasks;
 namespace JustOneApi.Xingtu.Client
 {
     /// <summary>
-    /// Spaces out request starts, retries included: at most MaxRequestsPerSecond, and slower for a while after the
-    /// API says it is rate limiting us, so a batch backs off instead of hammering it.
+    /// Spaces out request starts, retries included: never more than MaxRequestsPerSecond, and, after the API says
+    /// it is rate limiting us, an adaptive limit that halves the rate we were sending at, creeps back up with each
+    /// answer that is not a rate limit, and lifts once the API has been quiet for <see cref="SlowDownPeriod"/>.
     /// </summary>
     internal sealed class RateGate
     {
-        /// <summary>How long a slow-down lasts after the last rate-limit answer.</summary>
+        /// <summary>How long the adaptive limit lasts after the last rate-limit answer.</summary>
         public static readonly TimeSpan SlowDownPeriod = TimeSpan.FromSeconds(10);
 
-        private static readonly TimeSpan FirstSlowDownSpacing = TimeSpan.FromMilliseconds(50);
-        private static readonly TimeSpan SlowestSpacing = TimeSpan.FromSeconds(2);
+        /// <summary>Rate-limit answers closer together than this are one signal: they answer requests already sent.</summary>
+        public static readonly TimeSpan CutInterval = TimeSpan.FromSeconds(1);
+
+        /// <summary>The adaptive limit never goes below this many starts per second.</summary>
+        public const double SlowestRate = 1;
+
+        private const int Buckets = 10;
+        private static readonly long BucketTicks = TimeSpan.TicksPerSecond / Buckets;
 
         private readonly object _lock = new object();
         private readonly TimeSpan _capSpacing;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Func<TimeSpan> _clock;
+        private readonly int[] _starts = new int[Buckets];
+        private long _lastBucket;
         private TimeSpan _nextStart;
-        private TimeSpan _slowDownSpacing;
-        private TimeSpan _slowDownUntil;
+        private double _adaptiveRate;
+        private TimeSpan _lastCut;
 
-        public RateGate(double maxRequestsPerSecond)
+        /// <summary>Creates a gate; <paramref name="clock"/> tells the time, and tests pass one they move by hand.</summary>
+        public RateGate(double maxRequestsPerSecond, Func<TimeSpan>? clock = null)
         {
             _capSpacing = maxRequestsPerSecond > 0 ? TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / maxRequestsPerSecond)) : TimeSpan.Zero;
+            if (clock == null)
+            {
+                Stopwatch watch = Stopwatch.StartNew();
+                clock = () => watch.Elapsed;
+            }
+
+            _clock = clock;
         }
 
         /// <summary>The spacing in force now; zero when starts are not limited.</summary>
@@ -36,7 +53,7 @@ namespace JustOneApi.Xingtu.Client
             {
                 lock (_lock)
                 {
-                    return SpacingAt(_clock.Elapsed);
+                    return Spacing(_clock());
                 }
             }
         }
@@ -47,8 +64,9 @@ namespace JustOneApi.Xingtu.Client
             TimeSpan wait;
             lock (_lock)
             {
-                TimeSpan now = _clock.Elapsed;
-                TimeSpan spacing = SpacingAt(now);
+                TimeSpan now = _clock();
+                CountStart(now);
+                TimeSpan spacing = Spacing(now);
                 if (spacing == TimeSpan.Zero)
                 {
                     return Task.CompletedTask;
@@ -62,20 +80,78 @@ namespace JustOneApi.Xingtu.Client
             return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
         }
 
-        /// <summary>Called on a rate-limit answer: doubles the spacing, up to one start every 2 s, for the next 10 s.</summary>
+        /// <summary>Called on a rate-limit answer: halves the rate of the last second (once per <see cref="CutInterval"/>).</summary>
         public void SlowDown()
         {
             lock (_lock)
             {
-                TimeSpan now = _clock.Elapsed;
-                TimeSpan current = now < _slowDownUntil ? _slowDownSpacing : TimeSpan.Zero;
-                TimeSpan doubled = current == TimeSpan.Zero ? FirstSlowDownSpacing : TimeSpan.FromTicks(current.Ticks * 2);
-                _slowDownSpacing = doubled > SlowestSpacing ? SlowestSpacing : doubled;
-                _slowDownUntil = now + SlowDownPeriod;
+                TimeSpan now = _clock();
+                if (_adaptiveRate > 0 && now - _lastCut < CutInterval)
+                {
+                    return;
+                }
+
+                double sent = Math.Max(SlowestRate, StartsInLastSecond(now));
+                double current = _adaptiveRate > 0 ? Math.Min(_adaptiveRate, sent) : sent;
+                _adaptiveRate = Math.Max(SlowestRate, current / 2);
+                _lastCut = now;
             }
         }
 
-        private TimeSpan SpacingAt(TimeSpan now) =>
-            now < _slowDownUntil && _slowDownSpacing > _capSpacing ? _slowDownSpacing : _capSpacing;
+        /// <summary>Called on any other answer: the adaptive limit rises by one start per second, or lifts when it is due.</summary>
+        public void Succeeded()
+        {
+            lock (_lock)
+            {
+                if (_adaptiveRate > 0)
+                {
+                    _adaptiveRate = _clock() - _lastCut >= SlowDownPeriod ? 0 : _adaptiveRate + 1;
+                }
+            }
+        }
+
+        private TimeSpan Spacing(TimeSpan now)
+        {
+            if (_adaptiveRate > 0 && now - _lastCut >= SlowDownPeriod)
+            {
+                _adaptiveRate = 0;
+            }
+
+            TimeSpan adaptive = _adaptiveRate > 0 ? TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / _adaptiveRate)) : TimeSpan.Zero;
+            return adaptive > _capSpacing ? adaptive : _capSpacing;
+        }
+
+        private void CountStart(TimeSpan now)
+        {
+            Advance(now);
+            _starts[(int)(_lastBucket % Buckets)]++;
+        }
+
+        private int StartsInLastSecond(TimeSpan now)
+        {
+            Advance(now);
+            int total = 0;
+            foreach (int count in _starts)
+            {
+                total += count;
+            }
+
+            return total;
+        }
+
+        /// <summary>Moves the ring of 100 ms buckets up to now, emptying the buckets that fell out of the last second.</summary>
+        private void Advance(TimeSpan now)
+        {
+            long bucket = now.Ticks / BucketTicks;
+            for (long b = Math.Max(_lastBucket + 1, bucket - Buckets + 1); b <= bucket; b++)
+            {
+                _starts[(int)(b % Buckets)] = 0;
+            }
+
+            if (bucket > _lastBucket)
+            {
+                _lastBucket = bucket;
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace JustOneApi.Xingtu.Client
     /// </summary>
     internal sealed class RetryPolicy
     {
-        /// <summary>No single computed back-off waits longer than this.</summary>
+        /// <summary>The cap on a computed back-off before jitter, so no wait exceeds 1.5 times this.</summary>
         public static readonly TimeSpan MaximumBackoff = TimeSpan.FromSeconds(60);
 
         /// <summary>A Retry-After past this is not waited out: the KOL fails and says so, rather than stall a batch.</summary>

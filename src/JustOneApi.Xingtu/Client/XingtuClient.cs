@@ -67,16 +67,21 @@ namespace JustOneApi.Xingtu.Client
                         return KolSpreadOutcome.CanceledOutcome;
                     }
 
-                    XingtuApiException? error = answer.Error;
+                    if (answer.Error?.Kind == XingtuErrorKind.RateLimited)
+                    {
+                        _gate.SlowDown();
+                    }
+                    else
+                    {
+                        _gate.Succeeded();
+                    }
+
                     if (answer.Disposition == Disposition.Success)
                     {
                         return KolSpreadOutcome.Succeeded(answer.Spread!, answer.Anomalies);
                     }
 
-                    if (error!.Kind == XingtuErrorKind.RateLimited)
-                    {
-                        _gate.SlowDown();
-                    }
+                    XingtuApiException error = answer.Error!;
 
                     if (answer.Disposition != Disposition.Retry || !_retry.MayRetry(attempts))
                     {

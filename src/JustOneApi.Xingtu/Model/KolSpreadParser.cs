@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace JustOneApi.Xingtu.Model
@@ -13,16 +14,27 @@ namespace JustOneApi.Xingtu.Model
     {
         private static readonly JsonDocumentOptions DocumentOptions = new JsonDocumentOptions { MaxDepth = 64 };
 
+        /// <summary>Throws on bytes that are not UTF-8, which JsonDocument lets through inside strings.</summary>
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         public static ApiAnswer Interpret(int httpStatus, byte[] body, KolSpreadQuery query)
         {
             JsonDocument? document = TryParse(body, out string? parseProblem);
             using (document)
             {
-                if (document != null
-                    && document.RootElement.ValueKind == JsonValueKind.Object
-                    && TryGetCode(document.RootElement, out int code))
+                try
                 {
-                    return FromEnvelope(document.RootElement, code, httpStatus, query);
+                    if (document != null
+                        && document.RootElement.ValueKind == JsonValueKind.Object
+                        && TryGetCode(document.RootElement, out int code))
+                    {
+                        return FromEnvelope(document.RootElement, code, httpStatus, query);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // JsonDocument accepts an escaped lone surrogate ("\ud800"), but reading that string throws.
+                    parseProblem = "a string that is not valid Unicode";
                 }
 
                 return FromNonEnvelope(httpStatus, body.Length == 0 ? "an empty body" : parseProblem ?? "JSON that is not the API's envelope", query);
@@ -166,6 +178,10 @@ namespace JustOneApi.Xingtu.Model
             {
                 // The UTF-8 byte order mark is not JSON; some proxies add it.
                 int start = body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF ? 3 : 0;
+
+                // JSON is UTF-8 (RFC 8259); JsonDocument does not check inside strings, and reading one that is not throws.
+                // DecoderFallbackException is an ArgumentException.
+                StrictUtf8.GetCharCount(body, start, body.Length - start);
                 return JsonDocument.Parse(new ReadOnlyMemory<byte>(body, start, body.Length - start), DocumentOptions);
             }
             catch (Exception ex) when (ex is JsonException || ex is ArgumentException || ex is InvalidOperationException)

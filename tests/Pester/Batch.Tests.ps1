@@ -1,0 +1,145 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:Emulator = Start-XingtuEmulator
+    $script:Uri = $Emulator.Uri
+
+    function New-HostedPowerShell {
+        # A [powershell] instance in this process with the module loaded and pointed at the emulator.
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$ModulePath'; Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0; Set-XingtuToken -Token '$TestToken'").Invoke()
+        $ps.Commands.Clear()
+        $ps
+    }
+}
+
+AfterAll {
+    Stop-XingtuEmulator -Emulator $Emulator
+}
+
+Describe 'Get-XingtuKolSpread at scale' {
+    BeforeEach {
+        Reset-XingtuEmulator -Uri $Uri
+        Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 3 -TimeoutSec 30 -ThrottleLimit 8 -MaxRequestsPerSecond 0
+        Set-XingtuToken -Token $TestToken
+    }
+
+    Context 'Concurrency' {
+        It 'keeps input order under random latency at ThrottleLimit <Limit>' -ForEach @(@{ Limit = 4 }, @{ Limit = 32 }) {
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 1 -LatencyJitterMs 30
+            $ids = 1..150 | ForEach-Object { "ord-$_" }
+            ($ids | Get-XingtuKolSpread -ThrottleLimit $Limit).KolId | Should -Be $ids
+        }
+
+        It 'never has more than ThrottleLimit <Limit> requests in flight' -ForEach @(@{ Limit = 1 }, @{ Limit = 3 }, @{ Limit = 16 }) {
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 10 -LatencyJitterMs 10
+            $null = 1..120 | ForEach-Object { "fly-$_" } | Get-XingtuKolSpread -ThrottleLimit $Limit
+            $peak = (Get-XingtuEmulatorStats -Uri $Uri).peakInFlight
+            $peak | Should -BeLessOrEqual $Limit
+            # Reached, too: otherwise the limit would not be doing anything.
+            $peak | Should -Be $Limit
+        }
+
+        It 'takes its default ThrottleLimit from Set-XingtuConfiguration' {
+            Set-XingtuConfiguration -ThrottleLimit 2
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 10
+            $null = 1..40 | ForEach-Object { "def-$_" } | Get-XingtuKolSpread
+            (Get-XingtuEmulatorStats -Uri $Uri).peakInFlight | Should -Be 2
+        }
+
+        It 'fetches each repeated KOL once under concurrency, and writes every row in place' {
+            $ids = 1..200 | ForEach-Object { "dup-$($_ % 25)" }
+            $results = $ids | Get-XingtuKolSpread -ThrottleLimit 16
+            $results.KolId | Should -Be $ids
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            $stats.total | Should -Be 25
+            $stats.perKol.Values | ForEach-Object { $_ | Should -Be 1 }
+        }
+
+        It 'fetches the same KOL again when the parameters differ' {
+            $null = Get-XingtuKolSpread -KolId 'same', 'same' -Range Last30Days
+            $null = Get-XingtuKolSpread -KolId 'same' -Range Last90Days
+            (Get-XingtuEmulatorStats -Uri $Uri).perKol.same | Should -Be 2
+        }
+    }
+
+    Context 'Rate cap' {
+        It 'keeps request starts under MaxRequestsPerSecond, so the API''s own limit never answers 302' {
+            # The emulator answers 302 past 25 requests in a second; a cap of 20 must keep every request under it.
+            Set-XingtuEmulatorConfig -Uri $Uri -MaxRequestsPerSecond 25
+            Set-XingtuConfiguration -MaxRequestsPerSecond 20 -MaximumRetryCount 0
+            $ids = 1..45 | ForEach-Object { "cap-$_" }
+            $results = $ids | Get-XingtuKolSpread -ThrottleLimit 16 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -BeNullOrEmpty
+            $results.Count | Should -Be 45
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 45
+        }
+
+        It 'without a cap, the same burst does hit the API''s limit (the test above can fail)' {
+            Set-XingtuEmulatorConfig -Uri $Uri -MaxRequestsPerSecond 25
+            Set-XingtuConfiguration -MaximumRetryCount 0
+            $null = 1..45 | ForEach-Object { "nocap-$_" } | Get-XingtuKolSpread -ThrottleLimit 16 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -BeGreaterThan 0
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'RateLimited,*'
+        }
+    }
+
+    Context 'Stopping' {
+        It 'cancels in-flight requests on Stop' {
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 60000
+            $ps = New-HostedPowerShell
+            try {
+                $null = $ps.AddScript('1..50 | ForEach-Object { "stop-$_" } | Get-XingtuKolSpread -ThrottleLimit 4')
+                $async = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(20)
+                while ((Get-XingtuEmulatorStats -Uri $Uri).inFlight -lt 4 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                (Get-XingtuEmulatorStats -Uri $Uri).inFlight | Should -Be 4
+
+                # Without cancellation, Stop would wait for the 60 s answers.
+                $stop = $ps.BeginStop($null, $null)
+                $stop.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                while ((Get-XingtuEmulatorStats -Uri $Uri).inFlight -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                (Get-XingtuEmulatorStats -Uri $Uri).inFlight | Should -Be 0
+                (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 4
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+    }
+
+    Context 'Progress' {
+        It 'shows done and failed counts, the rate and a percentage, then completes the bar' {
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 40
+            Set-XingtuEmulatorScript -Uri $Uri -KolId 'p-3' -Step '400'
+            $ps = New-HostedPowerShell
+            try {
+                $ids = 1..80 | ForEach-Object { "p-$_" }
+                $null = $ps.AddCommand('Get-XingtuKolSpread').AddParameter('KolId', $ids).AddParameter('ThrottleLimit', 2).AddParameter('ErrorAction', 'SilentlyContinue')
+                $results = $ps.Invoke()
+                $results.Count | Should -Be 79
+                $progress = @($ps.Streams.Progress)
+                $progress.Count | Should -BeGreaterThan 1
+                $progress[0].StatusDescription | Should -Match '\d+ done, 1 failed, [\d.]+ KOL/s'
+                $progress[0].PercentComplete | Should -BeGreaterOrEqual 0
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+
+        It 'shows no progress for a batch that finishes in a moment' {
+            $ps = New-HostedPowerShell
+            try {
+                $null = $ps.AddCommand('Get-XingtuKolSpread').AddParameter('KolId', @('quick-1', 'quick-2'))
+                $null = $ps.Invoke()
+                $ps.Streams.Progress.Count | Should -Be 0
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+    }
+}

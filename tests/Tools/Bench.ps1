@@ -1,0 +1,117 @@
+<#
+.SYNOPSIS
+    Measures Get-XingtuKolSpread against the emulator at a fixed 20 ms latency, and the usual alternatives, in one
+    run. Prints a table and writes it to out/bench.md. Started by 'build.ps1 -Task Bench' in a fresh pwsh.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $KolCount = 2000,
+    [int] $LatencyMs = 20
+)
+
+$ErrorActionPreference = 'Stop'
+$root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$out = Join-Path $root 'out'
+Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1')
+$emulator = Start-XingtuEmulator -LatencyMs $LatencyMs
+$uri = $emulator.Uri
+$token = 'test-token'
+$rows = [Collections.Generic.List[object]]::new()
+
+function Add-Row {
+    param([string] $Measure, [string] $Value, [string] $Ratio = '')
+    $rows.Add([pscustomobject]@{ Measure = $Measure; Value = $Value; Ratio = $Ratio })
+    Write-Host ("{0,-62} {1,14} {2}" -f $Measure, $Value, $Ratio)
+}
+
+function Measure-Rate {
+    # KOL per second for a script block that fetches $KolCount KOLs, checked against the emulator's count.
+    param([scriptblock] $Fetch)
+    Reset-XingtuEmulator -Uri $uri
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $count = @(& $Fetch).Count
+    $watch.Stop()
+    $received = (Get-XingtuEmulatorStats -Uri $uri).total
+    if ($count -ne $KolCount -or $received -ne $KolCount) { throw "Expected $KolCount results and requests; got $count results, $received requests." }
+    $KolCount / $watch.Elapsed.TotalSeconds
+}
+
+function Invoke-Fresh {
+    # Runs a script in a fresh pwsh and returns its last output line.
+    param([string] $Script, [hashtable] $Environment = @{})
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("xingtu-bench-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content $file $Script -Encoding utf8
+    $process = (Get-Process -Id $PID).Path
+    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    foreach ($key in $Environment.Keys) { [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
+    try { $lines = & $process @prefix -NoProfile -NonInteractive -File $file }
+    finally {
+        foreach ($key in $Environment.Keys) { [Environment]::SetEnvironmentVariable($key, $null) }
+        Remove-Item $file
+    }
+    if ($LASTEXITCODE -ne 0) { throw "The fresh pwsh failed: $lines" }
+    @($lines)[-1]
+}
+
+try {
+    Import-Module $ModulePath
+    Set-XingtuConfiguration -BaseUri $uri -RetryIntervalSec 0
+    Set-XingtuToken -Token $token
+    $ids = 1..$KolCount | ForEach-Object { '7{0:d18}' -f $_ }
+    $null = Get-XingtuKolSpread -KolId $ids[0] -WarningAction SilentlyContinue
+    $endpoint = "$($uri.TrimEnd('/'))/api/douyin-xingtu/get-kol-spread-info/v1"
+    $null = Invoke-RestMethod "${endpoint}?token=$token&kolId=1"
+
+    $cpu = (Get-Content /proc/cpuinfo -ErrorAction Ignore | Select-String -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value
+    Write-Host "Benchmark: $KolCount KOLs, emulator latency $LatencyMs ms; $([Environment]::ProcessorCount) cores, $cpu; PowerShell $($PSVersionTable.PSVersion); $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription)"
+    $ideal = { param($limit) $limit / ($LatencyMs / 1000) }
+
+    $module = @{}
+    foreach ($limit in 1, 8, 32) {
+        $module[$limit] = Measure-Rate { $ids | Get-XingtuKolSpread -ThrottleLimit $limit }
+        Add-Row "Get-XingtuKolSpread, ThrottleLimit $limit (KOL/s)" ('{0:0.0}' -f $module[$limit]) ('{0:P0} of ideal {1:0}/s' -f ($module[$limit] / (& $ideal $limit)), (& $ideal $limit))
+    }
+
+    $sequential = Measure-Rate { $ids | ForEach-Object { Invoke-RestMethod "${endpoint}?token=$token&kolId=$_" } }
+    Add-Row 'ForEach-Object { Invoke-RestMethod } (KOL/s)' ('{0:0.0}' -f $sequential) ('module at 8 is {0:0.0}x' -f ($module[8] / $sequential))
+    $parallel = Measure-Rate { $ids | ForEach-Object -Parallel { Invoke-RestMethod "$($using:endpoint)?token=$($using:token)&kolId=$_" } -ThrottleLimit 8 }
+    Add-Row 'ForEach-Object -Parallel { Invoke-RestMethod } -ThrottleLimit 8 (KOL/s)' ('{0:0.0}' -f $parallel) ('module at 8 is {0:0.0}x' -f ($module[8] / $parallel))
+
+    # Memory: a fresh pwsh streams a CSV of KOLs to a CSV of results; its peak working set is read at the end.
+    $peaks = @{}
+    foreach ($count in 4000, 32000) {
+        $csv = Join-Path $out "bench-kols-$count.csv"
+        'KolId' | Set-Content $csv
+        1..$count | ForEach-Object { '8{0:d18}' -f $_ } | Add-Content $csv
+        Reset-XingtuEmulator -Uri $uri
+        $peaks[$count] = [double](Invoke-Fresh -Environment @{ JUSTONEAPI_TOKEN = $token; JUSTONEAPI_BASE_URI = $uri } -Script @"
+Import-Module '$ModulePath'
+Import-Csv '$csv' | Get-XingtuKolSpread -ThrottleLimit 32 -WarningAction SilentlyContinue | Export-Csv '$csv.out' -NoTypeInformation
+`$peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB
+# Counted after the peak is read, and streamed, so the check itself does not weigh on the figure.
+if ([Linq.Enumerable]::Count([IO.File]::ReadLines('$csv.out')) -ne $count + 1) { throw 'rows missing' }
+`$peak
+"@)
+        Add-Row "Peak working set, $count KOLs CSV to CSV (MB)" ('{0:0.0}' -f $peaks[$count])
+        Remove-Item $csv, "$csv.out"
+    }
+    Add-Row 'Growth from 4,000 to 32,000 KOLs (MB)' ('{0:0.0}' -f ($peaks[32000] - $peaks[4000])) 'target < 20 MB'
+
+    $imports = 1..5 | ForEach-Object {
+        [double](Invoke-Fresh -Script "(Measure-Command { Import-Module '$ModulePath' }).TotalMilliseconds")
+    } | Sort-Object
+    Add-Row 'Import-Module in a fresh pwsh, median of 5 (ms)' ('{0:0}' -f $imports[2])
+
+    $table = @(
+        "Measured $(Get-Date -Format 'yyyy-MM-dd') on $([Environment]::ProcessorCount) cores ($cpu), PowerShell $($PSVersionTable.PSVersion), emulator latency $LatencyMs ms, $KolCount KOLs."
+        ''
+        '| Measure | Value | Ratio |'
+        '|---|---:|---|'
+        $rows | ForEach-Object { "| $($_.Measure) | $($_.Value) | $($_.Ratio) |" }
+    )
+    $table | Set-Content (Join-Path $out 'bench.md') -Encoding utf8
+    Write-Host "`nWritten to $(Join-Path $out 'bench.md')"
+}
+finally {
+    Stop-XingtuEmulator -Emulator $emulator
+}
