@@ -16,6 +16,7 @@
         'Set-XingtuConfiguration'
         'Set-XingtuToken'
     )
+    FormatsToProcess     = @('JustOneApi.Xingtu.Format.ps1xml')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

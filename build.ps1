@@ -4,17 +4,19 @@
 .DESCRIPTION
     Build   lays out an importable module in out/JustOneApi.Xingtu and the API emulator in out/emulator, and fails
             when the manifest and the assembly disagree (version, cmdlet list).
-    Test    builds, runs the xunit tests and then the Pester tests in a fresh pwsh, and ends with one line
+    Test    builds and packages, runs the xunit tests and then the Pester tests in a fresh pwsh, and ends with one line
             'N passed, N failed' over both. Exits 1 when anything failed.
     Demo    builds, starts the emulator, and runs the everyday examples against it in a fresh pwsh.
     Bench   builds and measures throughput, memory and import time against the emulator; writes out/bench.md.
+    Package builds and publishes the module to a temporary local repository with Publish-PSResource, leaving
+            the .nupkg in out/package.
     Clean   removes out/ and the projects' bin/ and obj/ folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -68,10 +70,11 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'dependencies')
     Copy-Item (Join-Path $Root "$ModuleName.psd1") $ModuleOut
     Copy-Item (Join-Path $bin "$ModuleName.dll"), (Join-Path $bin "$ModuleName.pdb") $ModuleOut
+    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $ModuleOut
     # Third-party assemblies load from dependencies/ only where the runtime lacks them (Windows PowerShell 5.1).
     Get-ChildItem $bin -Filter *.dll | Where-Object Name -NE "$ModuleName.dll" | Copy-Item -Destination $dependencies
 
-    $expected = @("$ModuleName.psd1", "$ModuleName.dll", 'dependencies/System.Text.Json.dll')
+    $expected = @("$ModuleName.psd1", "$ModuleName.dll", "$ModuleName.Format.ps1xml", 'dependencies/System.Text.Json.dll')
     foreach ($file in $expected) {
         if (-not (Test-Path (Join-Path $ModuleOut $file))) { throw "Build output is missing $file." }
     }
@@ -138,6 +141,25 @@ function Invoke-Demo {
     if ((Invoke-FreshPwsh -Script $demo -Arguments @('-ModulePath', $ModuleOut)) -ne 0) { throw 'The demo failed.' }
 }
 
+function Invoke-Package {
+    $feed = Join-Path $Out 'package'
+    if (Test-Path $feed) { Remove-Item $feed -Recurse -Force }
+    $null = New-Item -ItemType Directory $feed
+    # A repository of our own for this one call, so the user's registered repositories are never touched.
+    $repository = "JustOneApiXingtuBuild$([guid]::NewGuid().ToString('N'))"
+    Register-PSResourceRepository -Name $repository -Uri $feed -Trusted
+    try {
+        Publish-PSResource -Path $ModuleOut -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    $version = (Import-PowerShellDataFile (Join-Path $Root "$ModuleName.psd1")).ModuleVersion
+    $package = Join-Path $feed "$ModuleName.$version.nupkg"
+    if (-not (Test-Path $package)) { throw "Publish-PSResource did not produce $package." }
+    Write-Host "Packaged $package" -ForegroundColor Green
+}
+
 function Invoke-Bench {
     $bench = Join-Path $Root 'tests/Tools/Bench.ps1'
     if ((Invoke-FreshPwsh -Script $bench -Arguments @('-ModulePath', $ModuleOut)) -ne 0) { throw 'The benchmark failed.' }
@@ -147,8 +169,9 @@ foreach ($step in $Task) {
     switch ($step) {
         'Clean' { Invoke-Clean }
         'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-Test }
+        'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
         'Demo' { Invoke-Build; Invoke-Demo }
         'Bench' { Invoke-Build; Invoke-Bench }
+        'Package' { Invoke-Build; Invoke-Package }
     }
 }

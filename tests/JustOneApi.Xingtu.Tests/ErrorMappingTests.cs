@@ -220,6 +220,8 @@ namespace JustOneApi.Xingtu.Tests
             "6.85312e18",
             " 7.1E+18 ",
             new string('1', KolIdCheck.MaxLength + 1),
+            "@{Name=no id here}",
+            "System.Collections.Hashtable",
         };
 
         [Theory]
@@ -239,6 +241,7 @@ namespace JustOneApi.Xingtu.Tests
             "MS4wLjABAAAA+/x%y",
             "剧情搞笑",
             "71E18x",
+            "@{",
             new string('1', KolIdCheck.MaxLength),
         };
 
@@ -247,6 +250,12 @@ namespace JustOneApi.Xingtu.Tests
         public void KolIdCheck_AcceptsOrdinaryIds(string kolId)
         {
             Assert.Null(KolIdCheck.Problem(kolId));
+        }
+
+        [Fact]
+        public void KolIdCheck_WholeRow_SaysWhichColumnsBind()
+        {
+            Assert.Contains("no column named KolId", KolIdCheck.Problem("@{Name=x; Email=y}"), StringComparison.Ordinal);
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -24,6 +25,13 @@ namespace JustOneApi.Xingtu.Model
             if (kolId.Length > MaxLength)
             {
                 return $"The KolId is {kolId.Length.ToString(CultureInfo.InvariantCulture)} characters long; Xingtu ids are about 19 digits. It was not sent.";
+            }
+
+            // PowerShell turns a piped row that has no id column into text like "@{Name=...}" and binds that.
+            if ((kolId.StartsWith("@{", StringComparison.Ordinal) && kolId.EndsWith("}", StringComparison.Ordinal))
+                || kolId == "System.Collections.Hashtable")
+            {
+                return $"The input '{kolId}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, star_id, ...). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
             }
 
             if (ScientificNotation.IsMatch(kolId))
