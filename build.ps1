@@ -2,8 +2,8 @@
 .SYNOPSIS
     Builds, tests and demonstrates the JustOneApi.Xingtu module.
 .DESCRIPTION
-    Build   lays out an importable module in out/JustOneApi.Xingtu and the API emulator in out/emulator, and fails
-            when the manifest and the assembly disagree (version, cmdlet list).
+    Build   lays out an importable module in out/JustOneApi.Xingtu (with its help, built from docs/) and the API
+            emulator in out/emulator, and fails when the manifest, the assembly and the help disagree.
     Test    builds and packages, runs the xunit tests and then the Pester tests in a fresh pwsh, and ends with one line
             'N passed, N failed' over both. Exits 1 when anything failed.
     Demo    builds, starts the emulator, and runs the everyday examples against it in a fresh pwsh.
@@ -87,6 +87,15 @@ function Invoke-Build {
     $check = Join-Path $Root 'tests/Tools/Test-ModuleConsistency.ps1'
     if ((Invoke-FreshPwsh -Script $check -Arguments @('-ModulePath', $ModuleOut)) -ne 0) {
         throw 'The built module does not match its manifest (see above).'
+    }
+    # The help, from docs/: a fresh pwsh imports the built module, takes the syntax from the cmdlets and the text from
+    # the markdown, and fails the build when they disagree or a cmdlet's help is incomplete.
+    $helpBuilder = Join-Path $Root 'tests/Tools/Build-Help.ps1'
+    if ((Invoke-FreshPwsh -Script $helpBuilder -Arguments @('-ModulePath', $ModuleOut, '-DocsPath', (Join-Path $Root 'docs'))) -ne 0) {
+        throw 'The help could not be built from docs/ (see above).'
+    }
+    foreach ($file in "en-US/$ModuleName.dll-Help.xml", "en-US/about_$ModuleName.help.txt") {
+        if (-not (Test-Path (Join-Path $ModuleOut $file))) { throw "Build output is missing $file." }
     }
     Write-Host "Built $ModuleOut" -ForegroundColor Green
 }

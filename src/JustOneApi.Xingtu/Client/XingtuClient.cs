@@ -41,6 +41,18 @@ namespace JustOneApi.Xingtu.Client
             _inFlight = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
         }
 
+        /// <summary>A client over the process's shared HTTP connection pool, with jittered back-off and a rate gate of its own.</summary>
+        public static XingtuClient Create(ClientOptions options, string token)
+        {
+            var random = new Random();
+            return new XingtuClient(
+                new HttpTransport(token),
+                options,
+                token,
+                new RetryPolicy(options.MaximumRetryCount, options.RetryInterval, () => { lock (random) { return random.NextDouble(); } }),
+                new RateGate(options.MaxRequestsPerSecond));
+        }
+
         /// <summary>
         /// Fetches one KOL. Never throws for an API or network failure: those come back as a failed outcome.
         /// <paramref name="log"/> receives token-free lines for -Verbose, on worker threads.

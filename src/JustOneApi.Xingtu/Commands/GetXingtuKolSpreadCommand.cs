@@ -7,7 +7,6 @@ using System.Threading;
 using JustOneApi.Xingtu.Client;
 using JustOneApi.Xingtu.Configuration;
 using JustOneApi.Xingtu.Model;
-using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Commands
 {
@@ -21,10 +20,10 @@ namespace JustOneApi.Xingtu.Commands
         private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
         private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(250);
+        private const int ProgressActivityId = 0x5854;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly Stopwatch _elapsed = new Stopwatch();
-        private XingtuClient? _client;
         private KolSpreadBatch? _batch;
         private int _completed;
         private int _failed;
@@ -139,16 +138,8 @@ namespace JustOneApi.Xingtu.Commands
                 TimeSpan.FromSeconds(settings.RetryIntervalSec),
                 throttleLimit,
                 settings.MaxRequestsPerSecond);
-            var random = new Random();
-            _client = new XingtuClient(
-                new HttpTransport(token),
-                options,
-                token,
-                new RetryPolicy(options.MaximumRetryCount, options.RetryInterval, () => { lock (random) { return random.NextDouble(); } }),
-                new RateGate(options.MaxRequestsPerSecond));
-
             // Room for finished results to wait behind a slow one, so one slow KOL does not idle the others.
-            _batch = new KolSpreadBatch(_client, Math.Max(16, throttleLimit * 4));
+            _batch = new KolSpreadBatch(XingtuClient.Create(options, token), Math.Max(16, throttleLimit * 4));
             _total = MyInvocation.ExpectingInput ? (int?)null : 0;
             _elapsed.Start();
         }
@@ -196,8 +187,6 @@ namespace JustOneApi.Xingtu.Commands
             _stopping.Cancel();
             _batch?.Cancel();
         }
-
-        private const int ProgressActivityId = 0x58_54;
 
         /// <summary>
         /// Writes, on the pipeline thread, every log line and every finished result in input order; then waits
