@@ -76,8 +76,10 @@ namespace JustOneApi.Xingtu.Model
 
         private static ApiAnswer FromEnvelope(JsonElement root, int code, int httpStatus, KolSpreadQuery query)
         {
-            string? message = ReadString(root, "message");
-            string? requestId = ReadString(root, "requestId");
+            var anomalies = new List<string>();
+            var envelope = new FieldReader(root, string.Empty, anomalies);
+            string? message = envelope.Text("message");
+            string? requestId = envelope.Text("requestId");
             if (code != ApiCodes.Success)
             {
                 var error = new XingtuApiException(
@@ -93,75 +95,67 @@ namespace JustOneApi.Xingtu.Model
                     query.KolId, code, message, requestId, httpStatus));
             }
 
-            var anomalies = new List<string>();
-            if (Child(data, "base_resp") is JsonElement baseResp)
+            var fields = new FieldReader(data, string.Empty, anomalies);
+            FieldReader baseResp = fields.Child("base_resp");
+            long? upstreamStatus = baseResp.WholeNumber("status_code");
+            if (upstreamStatus.HasValue && upstreamStatus.Value != 0)
             {
-                long? upstreamStatus = ReadLong(baseResp, "status_code", "base_resp.status_code", anomalies);
-                if (upstreamStatus.HasValue && upstreamStatus.Value != 0)
-                {
-                    string upstreamMessage = ReadString(baseResp, "status_message") ?? "(no message)";
-                    return ApiAnswer.Failed(Disposition.Fail, new XingtuApiException(
-                        XingtuErrorKind.UpstreamFailure,
-                        $"Xingtu failed for KOL '{query.KolId}' (base_resp status {upstreamStatus.Value.ToString(CultureInfo.InvariantCulture)}: {upstreamMessage}). This call is billed.",
-                        query.KolId, code, upstreamMessage, requestId, httpStatus));
-                }
+                string upstreamMessage = baseResp.Text("status_message") ?? "(no message)";
+                return ApiAnswer.Failed(Disposition.Fail, new XingtuApiException(
+                    XingtuErrorKind.UpstreamFailure,
+                    $"Xingtu failed for KOL '{query.KolId}' (base_resp status {upstreamStatus.Value.ToString(CultureInfo.InvariantCulture)}: {upstreamMessage}). This call is billed.",
+                    query.KolId, code, upstreamMessage, requestId, httpStatus));
             }
 
             var spread = new KolSpread(query.KolId, query.EffectiveType, query.EffectiveRange, query.FlowType, query.OnlyAssign)
             {
-                PlayMedian = ReadLong(data, "play_mid", "play_mid", anomalies),
-                LikeAverage = ReadLong(data, "like_avg", "like_avg", anomalies),
-                CommentAverage = ReadLong(data, "comment_avg", "comment_avg", anomalies),
-                ShareAverage = ReadLong(data, "share_avg", "share_avg", anomalies),
-                VideoCount = ReadLong(data, "item_num", "item_num", anomalies),
-                AverageDuration = ReadDouble(data, "avg_duration", "avg_duration", anomalies),
-                RecordTime = ReadString(root, "recordTime"),
+                PlayMedian = fields.WholeNumber("play_mid"),
+                LikeAverage = fields.WholeNumber("like_avg"),
+                CommentAverage = fields.WholeNumber("comment_avg"),
+                ShareAverage = fields.WholeNumber("share_avg"),
+                VideoCount = fields.WholeNumber("item_num"),
+                AverageDuration = fields.Number("avg_duration"),
+                RecordTime = envelope.Text("recordTime"),
                 RequestId = requestId,
             };
 
-            JsonElement? interact = Child(data, "interact_rate");
-            spread.InteractionRate = ReadDouble(interact, "value", "interact_rate.value", anomalies);
-            spread.InteractionRatePeerStanding = ReadDouble(interact, "overtake", "interact_rate.overtake", anomalies);
-            spread.InteractionRatePeerCategory = ReadString(interact, "label");
+            FieldReader interact = fields.Child("interact_rate");
+            spread.InteractionRate = interact.Number("value");
+            (spread.InteractionRatePeerStanding, spread.InteractionRatePeerCategory) = interact.PeerStanding();
 
-            JsonElement? completion = Child(data, "play_over_rate");
-            spread.CompletionRate = ReadDouble(completion, "value", "play_over_rate.value", anomalies);
-            spread.CompletionRatePeerStanding = ReadDouble(completion, "overtake", "play_over_rate.overtake", anomalies);
-            spread.CompletionRatePeerCategory = ReadString(completion, "label");
+            FieldReader completion = fields.Child("play_over_rate");
+            spread.CompletionRate = completion.Number("value");
+            (spread.CompletionRatePeerStanding, spread.CompletionRatePeerCategory) = completion.PeerStanding();
 
-            JsonElement? stability = Child(data, "play_stability");
-            spread.PlayStability = ReadDouble(stability, "value", "play_stability.value", anomalies);
-            spread.PlayStabilityPeerStanding = ReadDouble(stability, "overtake", "play_stability.overtake", anomalies);
-            spread.PlayStabilityPeerCategory = ReadString(stability, "label");
+            FieldReader stability = fields.Child("play_stability");
+            spread.PlayStability = stability.Number("value");
+            (spread.PlayStabilityPeerStanding, spread.PlayStabilityPeerCategory) = stability.PeerStanding();
 
-            JsonElement? cpm = Child(data, "expect_cpm");
-            spread.ExpectedCpm1To20Sec = ReadLong(cpm, "cpm_1_20", "expect_cpm.cpm_1_20", anomalies);
-            spread.ExpectedCpm21To60Sec = ReadLong(cpm, "cpm_21_60", "expect_cpm.cpm_21_60", anomalies);
-            spread.ExpectedCpmOver60Sec = ReadLong(cpm, "cpm_60", "expect_cpm.cpm_60", anomalies);
+            FieldReader cpm = fields.Child("expect_cpm");
+            spread.ExpectedCpm1To20Sec = cpm.WholeNumber("cpm_1_20");
+            spread.ExpectedCpm21To60Sec = cpm.WholeNumber("cpm_21_60");
+            spread.ExpectedCpmOver60Sec = cpm.WholeNumber("cpm_60");
 
-            JsonElement? cpe = Child(data, "expect_cpe");
-            spread.ExpectedCpe1To20Sec = ReadLong(cpe, "cpe_1_20", "expect_cpe.cpe_1_20", anomalies);
-            spread.ExpectedCpe21To60Sec = ReadLong(cpe, "cpe_21_60", "expect_cpe.cpe_21_60", anomalies);
-            spread.ExpectedCpeOver60Sec = ReadLong(cpe, "cpe_60", "expect_cpe.cpe_60", anomalies);
+            FieldReader cpe = fields.Child("expect_cpe");
+            spread.ExpectedCpe1To20Sec = cpe.WholeNumber("cpe_1_20");
+            spread.ExpectedCpe21To60Sec = cpe.WholeNumber("cpe_21_60");
+            spread.ExpectedCpeOver60Sec = cpe.WholeNumber("cpe_60");
 
-            JsonElement? salesCpm = Child(data, "sales_expect_cpm");
-            spread.SalesExpectedCpm1To20Sec = ReadLong(salesCpm, "cpm_1_20", "sales_expect_cpm.cpm_1_20", anomalies);
-            spread.SalesExpectedCpm21To60Sec = ReadLong(salesCpm, "cpm_21_60", "sales_expect_cpm.cpm_21_60", anomalies);
-            spread.SalesExpectedCpmOver60Sec = ReadLong(salesCpm, "cpm_60", "sales_expect_cpm.cpm_60", anomalies);
+            FieldReader salesCpm = fields.Child("sales_expect_cpm");
+            spread.SalesExpectedCpm1To20Sec = salesCpm.WholeNumber("cpm_1_20");
+            spread.SalesExpectedCpm21To60Sec = salesCpm.WholeNumber("cpm_21_60");
+            spread.SalesExpectedCpmOver60Sec = salesCpm.WholeNumber("cpm_60");
 
-            JsonElement? itemRate = Child(data, "item_rate");
-            JsonElement? itemCount = Child(itemRate, "item_num");
-            spread.ItemRateVideoCount = ReadLong(itemCount, "value", "item_rate.item_num.value", anomalies);
-            spread.ItemRateVideoCountPeerStanding = ReadDouble(itemCount, "overtake", "item_rate.item_num.overtake", anomalies);
-            spread.ItemRateVideoCountPeerCategory = ReadString(itemCount, "label");
-            JsonElement? itemPlay = Child(itemRate, "play_mid");
-            spread.ItemRatePlayMedian = ReadLong(itemPlay, "value", "item_rate.play_mid.value", anomalies);
-            spread.ItemRatePlayMedianPeerStanding = ReadDouble(itemPlay, "overtake", "item_rate.play_mid.overtake", anomalies);
-            spread.ItemRatePlayMedianPeerCategory = ReadString(itemPlay, "label");
-            JsonElement? itemInteract = Child(itemRate, "interact_rate");
-            spread.ItemRateInteractionRate = ReadDouble(itemInteract, "value", "item_rate.interact_rate.value", anomalies);
-            spread.ItemRateInteractionRatePeerStanding = ReadDouble(itemInteract, "overtake", "item_rate.interact_rate.overtake", anomalies);
-            spread.ItemRateInteractionRatePeerCategory = ReadString(itemInteract, "label");
+            FieldReader itemRate = fields.Child("item_rate");
+            FieldReader itemCount = itemRate.Child("item_num");
+            spread.ItemRateVideoCount = itemCount.WholeNumber("value");
+            (spread.ItemRateVideoCountPeerStanding, spread.ItemRateVideoCountPeerCategory) = itemCount.PeerStanding();
+            FieldReader itemPlay = itemRate.Child("play_mid");
+            spread.ItemRatePlayMedian = itemPlay.WholeNumber("value");
+            (spread.ItemRatePlayMedianPeerStanding, spread.ItemRatePlayMedianPeerCategory) = itemPlay.PeerStanding();
+            FieldReader itemInteract = itemRate.Child("interact_rate");
+            spread.ItemRateInteractionRate = itemInteract.Number("value");
+            (spread.ItemRateInteractionRatePeerStanding, spread.ItemRateInteractionRatePeerCategory) = itemInteract.PeerStanding();
 
             return ApiAnswer.Succeeded(spread, anomalies);
         }
@@ -206,95 +200,5 @@ namespace JustOneApi.Xingtu.Model
                 _ => false,
             };
         }
-
-        private static JsonElement? Child(JsonElement? parent, string name) =>
-            parent is JsonElement p && p.ValueKind == JsonValueKind.Object
-            && p.TryGetProperty(name, out JsonElement child) && child.ValueKind == JsonValueKind.Object
-                ? child
-                : (JsonElement?)null;
-
-        private static string? ReadString(JsonElement? parent, string name)
-        {
-            if (!(parent is JsonElement p) || p.ValueKind != JsonValueKind.Object || !p.TryGetProperty(name, out JsonElement value))
-            {
-                return null;
-            }
-
-            string? text = value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            };
-            return string.IsNullOrEmpty(text) ? null : text;
-        }
-
-        /// <summary>Reads a whole number sent as a string or a JSON number; absent, null or empty is null.</summary>
-        private static long? ReadLong(JsonElement? parent, string name, string path, List<string> anomalies)
-        {
-            string? raw = RawNumber(parent, name, path, anomalies);
-            if (raw == null)
-            {
-                return null;
-            }
-
-            if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out long whole))
-            {
-                return whole;
-            }
-
-            // "12.0" or 1.2e3 still name a whole number; anything else is kept out rather than rounded.
-            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number)
-                && number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue)
-            {
-                return (long)number;
-            }
-
-            anomalies.Add($"{path} = '{Shorten(raw)}' is not a whole number in range");
-            return null;
-        }
-
-        /// <summary>Reads a number sent as a string or a JSON number; absent, null or empty is null.</summary>
-        private static double? ReadDouble(JsonElement? parent, string name, string path, List<string> anomalies)
-        {
-            string? raw = RawNumber(parent, name, path, anomalies);
-            if (raw == null)
-            {
-                return null;
-            }
-
-            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
-                && !double.IsInfinity(number) && !double.IsNaN(number))
-            {
-                return number;
-            }
-
-            anomalies.Add($"{path} = '{Shorten(raw)}' is not a number in range");
-            return null;
-        }
-
-        private static string? RawNumber(JsonElement? parent, string name, string path, List<string> anomalies)
-        {
-            if (!(parent is JsonElement p) || p.ValueKind != JsonValueKind.Object || !p.TryGetProperty(name, out JsonElement value))
-            {
-                return null;
-            }
-
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Null:
-                    return null;
-                case JsonValueKind.Number:
-                    return value.GetRawText();
-                case JsonValueKind.String:
-                    string text = value.GetString()!.Trim();
-                    return text.Length == 0 ? null : text;
-                default:
-                    anomalies.Add($"{path} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not a number");
-                    return null;
-            }
-        }
-
-        private static string Shorten(string raw) => raw.Length <= 40 ? raw : raw.Substring(0, 40) + "...";
     }
 }
