@@ -217,7 +217,27 @@ internal sealed class ApiEndpoint
             case StepKind.Huge:
                 await WriteDataAsync(context, kolId, type, range, DataVariant.Huge, truncate: false);
                 break;
+            case StepKind.Cut:
+                await WriteCutAsync(context);
+                break;
+            case StepKind.Echo:
+                // A server that quotes the request back, token and all: the client must not pass that on.
+                await WriteErrorAsync(context, 200, step.Value, "token " + context.Request.Query["token"] + " is not active");
+                break;
         }
+    }
+
+    /// <summary>A 200 whose body breaks off half way: the connection is reset after the headers and half the body.</summary>
+    private static async Task WriteCutAsync(HttpContext context)
+    {
+        ReadOnlyMemory<byte> body = Encoding.UTF8.GetBytes("{\"code\":0,\"message\":\"success\",\"data\":{\"play_mid\":\"3642403\",\"like_avg\":\"95028\"}}");
+        HttpResponse response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = JsonContentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted);
+        await response.Body.FlushAsync(context.RequestAborted);
+        context.Abort();
     }
 
     private Task WriteNormalAsync(HttpContext context, string kolId, string type, string range, bool truncate = false)

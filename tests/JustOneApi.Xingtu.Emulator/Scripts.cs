@@ -19,6 +19,8 @@ internal enum StepKind
     Numbers,
     Nulls,
     Huge,
+    Cut,
+    Echo,
 }
 
 /// <summary>One parsed script step. Repeat is how many requests it answers; -1 means forever.</summary>
@@ -93,7 +95,7 @@ internal static class StepParser
 
         switch (kind)
         {
-            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" when colon < 0:
+            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" when colon < 0:
                 step = new Step(SimpleKind(kind), 0, repeat, null, null, text);
                 return true;
             case "slow" when colon >= 0:
@@ -107,6 +109,15 @@ internal static class StepParser
                 return true;
             case "http" when colon >= 0:
                 return TryParseHttp(text, argument, repeat, out step, out error);
+            case "echo" when colon >= 0:
+                if (!TryNumber(argument, 1, 99_999, out int echoed))
+                {
+                    error = $"step '{text}': echo needs a code, e.g. echo:100.";
+                    return false;
+                }
+
+                step = new Step(StepKind.Echo, echoed, repeat, null, null, text);
+                return true;
         }
 
         if (colon < 0 && TryNumber(body, 0, 99_999, out int code))
@@ -116,7 +127,7 @@ internal static class StepParser
             return true;
         }
 
-        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls or huge, optionally followed by *N or *.";
+        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE, optionally followed by *N or *.";
         return false;
     }
 
@@ -185,6 +196,7 @@ internal static class StepParser
         "base-resp" => StepKind.BaseResp,
         "numbers" => StepKind.Numbers,
         "nulls" => StepKind.Nulls,
+        "cut" => StepKind.Cut,
         _ => StepKind.Huge,
     };
 

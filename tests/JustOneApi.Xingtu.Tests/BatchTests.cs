@@ -194,7 +194,8 @@ namespace JustOneApi.Xingtu.Tests
 
             List<KolSpreadBatch.Entry> taken = TakeAll(batch);
             Assert.Equal(ids, taken.Select(e => e.Query.KolId));
-            Assert.Same(stop, taken[1].Outcome.Error);
+            Assert.Equal(XingtuErrorKind.DailyQuotaExceeded, taken[1].Outcome.Error!.Kind);
+            Assert.Equal("stopper", taken[1].Outcome.Error!.KolId);
             Assert.All(taken.Where(e => e.Query.KolId != "stopper"), e => Assert.True(e.Outcome.Canceled, e.Query.KolId + " was not cancelled"));
 
             // "slow" and "stopper" hold both slots; the fetches queued behind them must not be sent once the stop is known.

@@ -10,35 +10,33 @@ namespace JustOneApi.Xingtu.Tests
             KolSpreadParser.Interpret(status, TestSupport.Utf8(body), TestSupport.Query());
 
         [Fact]
-        public void CodeZero_IsSuccessAndBilled()
+        public void CodeZero_IsSuccess()
         {
             Assert.Equal(Disposition.Success, ApiCodes.DispositionOf(0));
-            Assert.True(ApiCodes.IsBilled(0));
         }
 
         [Theory]
-        [InlineData(100, "Stop", XingtuErrorKind.InvalidToken, false, true)]
-        [InlineData(201, "Fail", XingtuErrorKind.NoData, true, false)]
-        [InlineData(301, "Retry", XingtuErrorKind.CollectionFailed, false, false)]
-        [InlineData(302, "Retry", XingtuErrorKind.RateLimited, false, false)]
-        [InlineData(303, "Stop", XingtuErrorKind.DailyQuotaExceeded, false, true)]
-        [InlineData(400, "Fail", XingtuErrorKind.InvalidParameters, false, false)]
-        [InlineData(500, "Retry", XingtuErrorKind.ServerError, false, false)]
-        [InlineData(600, "Stop", XingtuErrorKind.PermissionDenied, false, true)]
-        [InlineData(601, "Stop", XingtuErrorKind.InsufficientBalance, false, true)]
-        [InlineData(101, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        [InlineData(202, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        [InlineData(300, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        [InlineData(404, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        [InlineData(503, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        [InlineData(602, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        [InlineData(999, "Fail", XingtuErrorKind.UnknownCode, false, false)]
-        public void EveryCode_MapsAsTheReadmeTableSays(int code, string dispositionName, XingtuErrorKind kind, bool billed, bool accountLevel)
+        [InlineData(100, "Stop", XingtuErrorKind.InvalidToken, true)]
+        [InlineData(201, "Fail", XingtuErrorKind.NoData, false)]
+        [InlineData(301, "Retry", XingtuErrorKind.CollectionFailed, false)]
+        [InlineData(302, "Retry", XingtuErrorKind.RateLimited, false)]
+        [InlineData(303, "Stop", XingtuErrorKind.DailyQuotaExceeded, true)]
+        [InlineData(400, "Fail", XingtuErrorKind.InvalidParameters, false)]
+        [InlineData(500, "Retry", XingtuErrorKind.ServerError, false)]
+        [InlineData(600, "Stop", XingtuErrorKind.PermissionDenied, true)]
+        [InlineData(601, "Stop", XingtuErrorKind.InsufficientBalance, true)]
+        [InlineData(101, "Fail", XingtuErrorKind.UnknownCode, false)]
+        [InlineData(202, "Fail", XingtuErrorKind.UnknownCode, false)]
+        [InlineData(300, "Fail", XingtuErrorKind.UnknownCode, false)]
+        [InlineData(404, "Fail", XingtuErrorKind.UnknownCode, false)]
+        [InlineData(503, "Fail", XingtuErrorKind.UnknownCode, false)]
+        [InlineData(602, "Fail", XingtuErrorKind.UnknownCode, false)]
+        [InlineData(999, "Fail", XingtuErrorKind.UnknownCode, false)]
+        public void EveryCode_MapsAsTheReadmeTableSays(int code, string dispositionName, XingtuErrorKind kind, bool accountLevel)
         {
             Disposition disposition = Enum.Parse<Disposition>(dispositionName);
             Assert.Equal(disposition, ApiCodes.DispositionOf(code));
             Assert.Equal(kind, ApiCodes.KindOf(code));
-            Assert.Equal(billed, ApiCodes.IsBilled(code));
             Assert.Equal(accountLevel, ApiCodes.IsAccountLevel(kind));
 
             ApiAnswer answer = Interpret(200, TestSupport.ErrorEnvelope(code, "the api message", "req-7"));

@@ -677,6 +677,12 @@ namespace JustOneApi.Xingtu.Tests
             {
                 kind = ApiCodes.KindOf(error.Code.Value);
                 disposition = ApiCodes.DispositionOf(error.Code.Value);
+
+                // An unpublished code says less than a retryable HTTP status it came with.
+                if (kind == XingtuErrorKind.UnknownCode && KolSpreadParser.IsRetryableStatus(status))
+                {
+                    disposition = Disposition.Retry;
+                }
             }
 
             return error.Kind == kind && answer.Disposition == disposition

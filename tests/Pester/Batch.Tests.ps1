@@ -74,6 +74,20 @@ Describe 'Get-XingtuKolSpread at scale' {
             (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 45
         }
 
+        It 'keeps under the cap when slow requests finish together and free their slots at once' {
+            # Eight slow KOLs free all eight slots within a moment; the requests waiting for them must still be spaced.
+            Set-XingtuEmulatorConfig -Uri $Uri -MaxRequestsPerSecond 5
+            Set-XingtuConfiguration -MaxRequestsPerSecond 4 -MaximumRetryCount 0
+            $ids = 1..30 | ForEach-Object { "burst-$_" }
+            $slow = @{}
+            for ($i = 0; $i -lt 8; $i++) { $slow[$ids[$i]] = @("slow:$(3000 - 250 * $i)") }
+            Set-XingtuEmulatorScript -Uri $Uri -Script $slow
+            $results = $ids | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs | Should -BeNullOrEmpty
+            $results.Count | Should -Be 30
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 30
+        }
+
         It 'without a cap, the same burst does hit the API''s limit (the test above can fail)' {
             Set-XingtuEmulatorConfig -Uri $Uri -MaxRequestsPerSecond 25
             Set-XingtuConfiguration -MaximumRetryCount 0
@@ -84,6 +98,33 @@ Describe 'Get-XingtuKolSpread at scale' {
     }
 
     Context 'Stopping' {
+        It 'accounts for every row up to the stop, even while a slow consumer holds the pipeline' {
+            $ids = 1..300 | ForEach-Object { "race-$_" }
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 2 -LatencyJitterMs 6
+            Set-XingtuEmulatorScript -Uri $Uri -KolId 'race-151' -Step '303*'
+            $written = [Collections.Generic.List[string]]::new()
+            $errs = $null
+            $stop = $null
+            try {
+                $ids | Get-XingtuKolSpread -ThrottleLimit 16 -ErrorVariable errs -ErrorAction SilentlyContinue |
+                    ForEach-Object { Start-Sleep -Milliseconds 3; $written.Add($_.KolId) }
+            }
+            catch {
+                $stop = $_
+            }
+            $stop.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
+            $stop.TargetObject | Should -Be 'race-151'
+            # -ErrorVariable holds the terminating error as an exception and the row errors as records.
+            $rowErrors = @($errs | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+            $rowErrors | Should -BeNullOrEmpty -Because 'the row that hit the stop is reported once, by the terminating error'
+
+            # Every row up to the last one read is either written, the stop, or named as cut off: nothing vanishes.
+            $cut = @([regex]::Matches($stop.Exception.Message, "'(race-\d+)'") | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -ne 'race-151' })
+            $covered = @($written) + $cut + 'race-151'
+            ($covered | Sort-Object -Unique).Count | Should -Be $covered.Count
+            $covered | Sort-Object { [int]($_ -replace '\D') } | Should -Be $ids[0..($covered.Count - 1)]
+        }
+
         It 'cancels in-flight requests on Stop' {
             Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 60000
             $ps = New-HostedPowerShell

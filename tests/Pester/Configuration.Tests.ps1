@@ -66,6 +66,7 @@ Describe 'Set-XingtuConfiguration' {
         @{ Name = 'BaseUri'; Value = 'api/relative' }
         @{ Name = 'BaseUri'; Value = 'ftp://127.0.0.1' }
         @{ Name = 'BaseUri'; Value = 'not a uri' }
+        @{ Name = 'BaseUri'; Value = 'https://user:secret@127.0.0.1:9' }
         @{ Name = 'TimeoutSec'; Value = -1 }
         @{ Name = 'TimeoutSec'; Value = 0 }
         @{ Name = 'MaximumRetryCount'; Value = -1 }

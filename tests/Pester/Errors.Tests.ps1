@@ -55,6 +55,8 @@ Describe 'Get-XingtuKolSpread errors and retries' {
             @{ Step = 'http:503*'; Id = 'HttpError'; Category = 'ProtocolError'; Calls = 4 }
             @{ Step = 'http:429*'; Id = 'RateLimited'; Category = 'LimitsExceeded'; Calls = 4 }
             @{ Step = 'drop*'; Id = 'ConnectionFailed'; Category = 'ConnectionError'; Calls = 4 }
+            @{ Step = 'cut'; Id = 'MalformedResponse'; Category = 'InvalidData'; Calls = 1 }
+            @{ Step = 'http:503:code=999*'; Id = 'UnknownCode'; Category = 'InvalidResult'; Calls = 4 }
         ) {
             Set-XingtuEmulatorScript -Uri $Uri -KolId 'bad' -Step $Step
             $run = Invoke-Batch -KolId 'good1', 'bad', 'good2'
@@ -108,6 +110,7 @@ Describe 'Get-XingtuKolSpread errors and retries' {
             @{ Step = 'http:408'; Calls = 2 }
             @{ Step = 'http:429:retry-after=1'; Calls = 2 }
             @{ Step = 'http:429:code=302'; Calls = 2 }
+            @{ Step = 'http:429:code=999'; Calls = 2 }
             @{ Step = 'drop'; Calls = 2 }
         ) {
             Set-XingtuEmulatorScript -Uri $Uri -KolId 'flaky' -Step $Step

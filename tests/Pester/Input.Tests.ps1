@@ -33,6 +33,18 @@ Describe 'What users feed in' {
         $stats.lastQuery[$Id] | Should -Match ("[?&]kolId=" + [regex]::Escape($Encoded) + '(&|$)')
     }
 
+    It 'binds a KolId property that is a number, as rows from ConvertFrom-Json or a database have' {
+        $rows = '[{"KolId": 6853123456789012345}, {"kol_id": 42}]' | ConvertFrom-Json
+        (@($rows) | Get-XingtuKolSpread).KolId | Should -Be @('6853123456789012345', '42')
+    }
+
+    It 'writes nothing for an empty -KolId array' {
+        $results = Get-XingtuKolSpread -KolId @() -ErrorVariable errs
+        $results | Should -BeNullOrEmpty
+        $errs | Should -BeNullOrEmpty
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 0
+    }
+
     It 'does not trim or change an id with spaces around it' {
         $null = Get-XingtuKolSpread -KolId ' 12345 '
         (Get-XingtuEmulatorStats -Uri $Uri).perKol[' 12345 '] | Should -Be 1

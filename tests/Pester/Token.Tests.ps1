@@ -97,7 +97,18 @@ Describe 'The token' {
             $child.Output | Should -Match 'JUSTONEAPI_TOKEN'
         }
 
-        It 'rejects an empty token' {
+        It 'fails clearly in a hosted runspace whose host cannot prompt' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$ModulePath'; try { Set-XingtuToken; 'no error' } catch { `$_.FullyQualifiedErrorId }")
+            ($ps.Invoke() -join ' ') | Should -Match 'TokenPromptUnavailable'
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'rejects an empty token' {
             { Set-XingtuToken -Token ' ' } | Should -Throw -ErrorId 'EmptyToken,*'
         }
     }
@@ -126,7 +137,24 @@ Describe 'The token' {
             }
         }
 
-        It 'is not written by the runbook path either' {
+        It 'is scrubbed from what a server quotes back (code <Code>)' -ForEach @(@{ Code = '400' }, @{ Code = '100' }) {
+        $secret = 'echoed-secret-token-991'
+        Set-XingtuEmulatorConfig -Uri $Uri -Token $secret
+        Set-XingtuEmulatorScript -Uri $Uri -KolId 'echo' -Step "echo:$Code"
+        $caught = $null
+        try { $null = Get-XingtuKolSpread -KolId 'echo' -Token $secret -ErrorVariable errs -ErrorAction SilentlyContinue } catch { $caught = $_ }
+        # A row error arrives as a record; the terminating one is caught, and -ErrorVariable holds it as an exception.
+        $records = @(@($errs) + @($caught) | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $records.Count | Should -Be 1
+        $records[0].Exception.Message | Should -Match 'token \*\*\* is not active'
+        $records[0].Exception.ApiMessage.Contains($secret) | Should -BeFalse
+        foreach ($item in @($errs) + @($caught) | Where-Object { $_ }) {
+            $text = if ($item -is [Exception]) { $item.ToString() } else { ($item | Format-List * -Force | Out-String) + $item.Exception.ToString() }
+            $text.Contains($secret) | Should -BeFalse
+        }
+    }
+
+    It 'is not written by the runbook path either' {
             $child = Invoke-ChildPwsh -Environment @{ JUSTONEAPI_TOKEN = $TestToken; JUSTONEAPI_BASE_URI = $Uri } -Script @"
     Import-Module '$ModulePath'
     Get-XingtuKolSpread -KolId 9100 -Verbose 4>&1 | Out-String

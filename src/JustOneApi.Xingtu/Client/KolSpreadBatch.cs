@@ -24,9 +24,8 @@ namespace JustOneApi.Xingtu.Client
         private readonly Dictionary<KolSpreadQuery, Task<KolSpreadOutcome>> _remembered = new Dictionary<KolSpreadQuery, Task<KolSpreadOutcome>>();
         private readonly Queue<KolSpreadQuery> _rememberedOrder = new Queue<KolSpreadQuery>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
-        private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
+        private readonly AutoResetEvent _changed = new AutoResetEvent(false);
         private readonly Action<string> _logLine;
-        private XingtuApiException? _stop;
 
         public KolSpreadBatch(XingtuClient client, int windowSize)
         {
@@ -35,7 +34,7 @@ namespace JustOneApi.Xingtu.Client
             _logLine = line =>
             {
                 _log.Enqueue(line);
-                _changed.Release();
+                _changed.Set();
             };
         }
 
@@ -51,7 +50,7 @@ namespace JustOneApi.Xingtu.Client
         public int Repeats { get; private set; }
 
         /// <summary>The account-level failure that stopped the batch, or null.</summary>
-        public XingtuApiException? StopError => Volatile.Read(ref _stop);
+        public XingtuApiException? StopError => _client.StopError;
 
         /// <summary>Starts fetching <paramref name="query"/>, or joins the fetch of an equal one; does not block.</summary>
         public void Add(KolSpreadQuery query)
@@ -108,8 +107,15 @@ namespace JustOneApi.Xingtu.Client
             return true;
         }
 
-        /// <summary>Blocks until a fetch finishes or a log line arrives, or <paramref name="cancellationToken"/> fires.</summary>
-        public void WaitForChange(TimeSpan timeout, CancellationToken cancellationToken) => _changed.Wait(timeout, cancellationToken);
+        /// <summary>
+        /// Blocks until a fetch finishes or a log line arrives (since the last wait), the timeout passes, or
+        /// <paramref name="cancellationToken"/> fires, which throws OperationCanceledException.
+        /// </summary>
+        public void WaitForChange(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            WaitHandle.WaitAny(new[] { _changed, cancellationToken.WaitHandle }, timeout);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
 
         /// <summary>Cancels every fetch; safe from any thread.</summary>
         public void Cancel()
@@ -118,8 +124,8 @@ namespace JustOneApi.Xingtu.Client
         }
 
         /// <summary>
-        /// Cancels what is still running. The token source is left to the collector: fetches still unwinding
-        /// use its token, and it holds no timer or handle.
+        /// Cancels what is still running. The token source and the event are left to the collector: fetches still
+        /// unwinding use them.
         /// </summary>
         public void Dispose() => Cancel();
 
@@ -128,17 +134,28 @@ namespace JustOneApi.Xingtu.Client
             try
             {
                 KolSpreadOutcome outcome = await _client.FetchAsync(query, _logLine, _cancel.Token).ConfigureAwait(false);
-                if (outcome.Error != null && outcome.Error.IsAccountLevel
-                    && Interlocked.CompareExchange(ref _stop, outcome.Error, null) == null)
+                if (StopError != null)
                 {
                     Cancel();
                 }
 
                 return outcome;
             }
+            catch (OperationCanceledException)
+            {
+                return KolSpreadOutcome.CanceledOutcome;
+            }
+            catch (Exception ex)
+            {
+                // Whatever went wrong, the row still gets an error of the module's own, never a raw exception.
+                return KolSpreadOutcome.Failed(new XingtuApiException(
+                    XingtuErrorKind.InternalError,
+                    $"An unexpected {ex.GetType().Name} stopped the request for KOL '{query.KolId}'. Please report it.",
+                    query.KolId));
+            }
             finally
             {
-                _changed.Release();
+                _changed.Set();
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JustOneApi.Xingtu.Model;
@@ -9,8 +10,9 @@ using JustOneApi.Xingtu.Transport;
 namespace JustOneApi.Xingtu.Client
 {
     /// <summary>
-    /// Fetches one KOL at a time under the batch's policies: at most ThrottleLimit requests in flight, request
-    /// starts spaced by the rate gate, retries with back-off for the answers that allow it. Thread-safe.
+    /// Fetches KOLs, many at once, under one batch's policies: at most ThrottleLimit requests in flight, request
+    /// starts spaced by the rate gate, retries with back-off for the answers that allow it, and nothing more sent
+    /// once the account has been refused. Thread-safe.
     /// </summary>
     internal sealed class XingtuClient
     {
@@ -41,6 +43,9 @@ namespace JustOneApi.Xingtu.Client
             _inFlight = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
         }
 
+        /// <summary>The first account-level failure; once set, no further request is sent.</summary>
+        public XingtuApiException? StopError => Volatile.Read(ref _stopError);
+
         /// <summary>A client over the process's shared HTTP connection pool, with jittered back-off and a rate gate of its own.</summary>
         public static XingtuClient Create(ClientOptions options, string token)
         {
@@ -54,15 +59,16 @@ namespace JustOneApi.Xingtu.Client
         }
 
         /// <summary>
-        /// Fetches one KOL. Never throws for an API or network failure: those come back as a failed outcome.
-        /// <paramref name="log"/> receives token-free lines for -Verbose, on worker threads.
+        /// Fetches one KOL. Never throws for an API or network failure: those come back as a failed outcome, with
+        /// every text scrubbed of the token. <paramref name="log"/> receives token-free lines for -Verbose, on
+        /// worker threads.
         /// </summary>
         public async Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery query, Action<string> log, CancellationToken cancellationToken)
         {
             string? problem = KolIdCheck.Problem(query.KolId);
             if (problem != null)
             {
-                return KolSpreadOutcome.Failed(new XingtuApiException(XingtuErrorKind.InvalidKolId, problem, query.KolId));
+                return KolSpreadOutcome.Failed(new XingtuApiException(XingtuErrorKind.InvalidKolId, Redact(problem), query.KolId));
             }
 
             Uri uri = RequestUri.Build(_options.BaseUri, query, _token);
@@ -79,22 +85,12 @@ namespace JustOneApi.Xingtu.Client
                         return KolSpreadOutcome.CanceledOutcome;
                     }
 
-                    if (answer.Error?.Kind == XingtuErrorKind.RateLimited)
-                    {
-                        _gate.SlowDown();
-                    }
-                    else
-                    {
-                        _gate.Succeeded();
-                    }
-
                     if (answer.Disposition == Disposition.Success)
                     {
-                        return KolSpreadOutcome.Succeeded(answer.Spread!, answer.Anomalies);
+                        return KolSpreadOutcome.Succeeded(answer.Spread!, answer.Anomalies.Select(Redact).ToList());
                     }
 
-                    XingtuApiException error = answer.Error!;
-
+                    XingtuApiException error = answer.Error!.Redacted(Redact);
                     if (answer.Disposition != Disposition.Retry || !_retry.MayRetry(attempts))
                     {
                         string message = answer.Disposition == Disposition.Retry
@@ -120,46 +116,77 @@ namespace JustOneApi.Xingtu.Client
             }
         }
 
-        /// <summary>The first account-level failure; once set, no further request is sent.</summary>
-        public XingtuApiException? StopError => Volatile.Read(ref _stopError);
-
         /// <summary>Sends one request; returns a null answer, and sends nothing, once the account has been stopped.</summary>
         private async Task<(ApiAnswer? Answer, TimeSpan? RetryAfter)> SendOnceAsync(KolSpreadQuery query, Uri uri, string shown, int attempt, Action<string> log, CancellationToken cancellationToken)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The slot first, then the gate: a start spaced by the gate must not then wait for a slot and go out in a
+            // burst with others that were waiting too.
             await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var watch = Stopwatch.StartNew();
             try
             {
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (StopError != null)
                 {
                     return (null, null);
                 }
 
+                var watch = Stopwatch.StartNew();
                 log(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
-                TransportResponse response = await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false);
-                log($"KOL '{query.KolId}': HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
-                ApiAnswer answer = response.TooLarge
-                    ? KolSpreadParser.TooLarge(response.StatusCode, query)
-                    : KolSpreadParser.Interpret(response.StatusCode, response.Body, query);
+                ApiAnswer answer;
+                TimeSpan? retryAfter = null;
+                try
+                {
+                    TransportResponse response = await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                    log($"KOL '{query.KolId}': HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
+                    retryAfter = response.RetryAfter;
+                    answer = response.TooLarge
+                        ? KolSpreadParser.TooLarge(response.StatusCode, query)
+                        : KolSpreadParser.Interpret(response.StatusCode, response.Body, query);
+                }
+                catch (TransportException ex)
+                {
+                    answer = NoCompleteAnswer(ex, query);
+                }
+
                 if (answer.Disposition == Disposition.Stop)
                 {
                     // Recorded before the slot is released, so no request waiting for that slot is sent after it.
-                    Interlocked.CompareExchange(ref _stopError, answer.Error, null);
+                    Interlocked.CompareExchange(ref _stopError, answer.Error!.Redacted(Redact), null);
                 }
 
-                return (answer, response.RetryAfter);
-            }
-            catch (TransportException ex)
-            {
-                XingtuErrorKind kind = ex.Failure == TransportFailure.Timeout ? XingtuErrorKind.Timeout : XingtuErrorKind.ConnectionFailed;
-                return (KolSpreadParser.NoAnswer(kind, $"No answer for KOL '{query.KolId}': {ex.Message}", query), null);
+                if (answer.Error?.Kind == XingtuErrorKind.RateLimited || answer.Error?.HttpStatusCode == 429)
+                {
+                    _gate.SlowDown();
+                }
+                else
+                {
+                    _gate.Succeeded();
+                }
+
+                return (answer, retryAfter);
             }
             finally
             {
                 _inFlight.Release();
             }
         }
+
+        /// <summary>
+        /// A failure before the answer was complete. Before any status arrived nothing can have been billed, so it is
+        /// worth a retry; a 2xx that broke off may have been billed, so it is not retried.
+        /// </summary>
+        private static ApiAnswer NoCompleteAnswer(TransportException ex, KolSpreadQuery query)
+        {
+            if (ex.StatusCode is int status && status >= 200 && status < 300)
+            {
+                return KolSpreadParser.Interrupted(status, ex.Message, query);
+            }
+
+            XingtuErrorKind kind = ex.Failure == TransportFailure.Timeout ? XingtuErrorKind.Timeout : XingtuErrorKind.ConnectionFailed;
+            return ApiAnswer.Failed(Disposition.Retry, new XingtuApiException(kind, $"No answer for KOL '{query.KolId}': {ex.Message}", query.KolId, httpStatusCode: ex.StatusCode));
+        }
+
+        private string Redact(string text) => Redaction.Redact(text, _token);
 
         private static string Count(int n, string noun) =>
             n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");

@@ -26,6 +26,7 @@ namespace JustOneApi.Xingtu.Commands
             XingtuErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
             XingtuErrorKind.InsufficientBalance => ErrorCategory.QuotaExceeded,
             XingtuErrorKind.NoToken => ErrorCategory.AuthenticationError,
+            XingtuErrorKind.InternalError => ErrorCategory.NotSpecified,
             _ => ErrorCategory.InvalidResult,
         };
     }

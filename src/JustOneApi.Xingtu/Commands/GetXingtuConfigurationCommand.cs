@@ -22,6 +22,10 @@ namespace JustOneApi.Xingtu.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidBaseUri", ErrorCategory.InvalidArgument, null));
             }
+            catch (InvalidOperationException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+            }
         }
 
         internal static XingtuConfiguration Snapshot()

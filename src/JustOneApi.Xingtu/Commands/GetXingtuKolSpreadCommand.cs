@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -40,6 +42,7 @@ namespace JustOneApi.Xingtu.Commands
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [KolIdArgumentTransformation]
         public string?[] KolId { get; set; } = Array.Empty<string>();
 
         /// <summary>
@@ -118,7 +121,18 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            string? token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out TokenSource tokenSource);
+            string? token;
+            TokenSource tokenSource;
+            try
+            {
+                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
+            }
+            catch (InvalidOperationException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+                return;
+            }
+
             if (token == null)
             {
                 var noToken = new XingtuApiException(
@@ -149,10 +163,6 @@ namespace JustOneApi.Xingtu.Commands
         {
             KolSpreadBatch batch = _batch!;
             string?[] ids = KolId ?? new string?[] { null };
-            if (ids.Length == 0)
-            {
-                ids = new string?[] { null };
-            }
 
             if (_total.HasValue)
             {
@@ -175,6 +185,13 @@ namespace JustOneApi.Xingtu.Commands
         protected override void EndProcessing()
         {
             Pump(untilEmpty: true);
+            WriteVerbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "Done: {0} KOL(s), {1} with an error; {2} repeated row(s) served from an earlier request; {3:0.0} s.",
+                _completed,
+                _failed,
+                _batch!.Repeats,
+                _elapsed.Elapsed.TotalSeconds));
             if (_progressShown)
             {
                 WriteProgress(new ProgressRecord(ProgressActivityId, "Get-XingtuKolSpread", "Done") { RecordType = ProgressRecordType.Completed });
@@ -202,14 +219,19 @@ namespace JustOneApi.Xingtu.Commands
                     WriteVerbose(line);
                 }
 
-                if (batch.StopError != null)
-                {
-                    StopBatch(batch.StopError);
-                }
-
                 while (batch.TryTake(out KolSpreadBatch.Entry entry))
                 {
+                    if (BelongsToStop(entry.Outcome))
+                    {
+                        StopBatch(entry);
+                    }
+
                     Write(entry);
+                }
+
+                if (batch.StopError != null)
+                {
+                    StopBatch(null);
                 }
 
                 ReportProgress(done: untilEmpty && batch.Count == 0);
@@ -229,9 +251,15 @@ namespace JustOneApi.Xingtu.Commands
             }
         }
 
+        /// <summary>Only a stop cancels a fetch: the account's (an account-level code) or the user's (Ctrl+C).</summary>
+        private static bool BelongsToStop(KolSpreadOutcome outcome) =>
+            outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
+
+        /// <summary>Writes one row's result or per-KOL error.</summary>
         private void Write(KolSpreadBatch.Entry entry)
         {
             KolSpreadOutcome outcome = entry.Outcome;
+            _completed++;
             if (outcome.Spread is KolSpread spread)
             {
                 foreach (string warning in outcome.Warnings)
@@ -239,54 +267,82 @@ namespace JustOneApi.Xingtu.Commands
                     WriteWarning($"KOL '{entry.Query.KolId}': {warning}; that metric is left empty.");
                 }
 
-                _completed++;
-
                 // A repeated KOL shares one fetch, but each row gets an object of its own, so Add-Member on one
                 // row does not show up on another.
                 WriteObject(entry.IsRepeat ? spread.Copy() : spread);
+                return;
             }
-            else if (outcome.Error is XingtuApiException error)
-            {
-                _completed++;
-                _failed++;
-                WriteError(ErrorRecords.From(error));
-            }
+
+            _failed++;
+            WriteError(ErrorRecords.From(outcome.Error ?? new XingtuApiException(
+                XingtuErrorKind.InternalError,
+                $"The request for KOL '{entry.Query.KolId}' ended without a result or an error. Please report it.",
+                entry.Query.KolId)));
         }
 
         /// <summary>
-        /// Ends the batch after an account-level failure: writes what had already finished, in order, and then a
-        /// terminating error that says which KOL hit it and how far the batch got.
+        /// Ends the batch after an account-level failure, starting from <paramref name="first"/> if it was already
+        /// taken: writes every row that had finished, in order, and then a terminating error that says which KOL hit
+        /// the code, how far the batch got, and which KOLs were cut off in flight. After Ctrl+C it only stops.
         /// </summary>
-        private void StopBatch(XingtuApiException stop)
+        private void StopBatch(KolSpreadBatch.Entry? first)
         {
             KolSpreadBatch batch = _batch!;
+            XingtuApiException? stop = batch.StopError;
+            if (stop == null || _stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
             while (!batch.AllFinished())
             {
                 batch.WaitForChange(WaitSlice, CancellationToken.None);
             }
 
-            int notFetched = 0;
-            while (batch.TryTake(out KolSpreadBatch.Entry entry))
+            // The row that hit the code reports it, with its attempts; every other stopped row was cut off.
+            var notFetched = new List<string>();
+            XingtuApiException? hit = null;
+            KolSpreadBatch.Entry entry = first ?? default;
+            bool have = first.HasValue || batch.TryTake(out entry);
+            while (have)
             {
-                if (entry.Outcome.Canceled || (entry.IsRepeat && ReferenceEquals(entry.Outcome.Error, stop)))
-                {
-                    notFetched++;
-                }
-                else if (!ReferenceEquals(entry.Outcome.Error, stop))
+                XingtuApiException? error = entry.Outcome.Error;
+                if (!BelongsToStop(entry.Outcome))
                 {
                     Write(entry);
                 }
+                else if (hit == null && !entry.IsRepeat && error != null && error.Kind == stop.Kind && error.KolId == stop.KolId)
+                {
+                    hit = error;
+                }
+                else
+                {
+                    notFetched.Add(entry.Query.KolId);
+                }
+
+                have = batch.TryTake(out entry);
             }
 
+            stop = hit ?? stop;
+
+            const int Named = 10;
+            string cutOff = notFetched.Count == 0
+                ? "none was cut off in flight"
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} KOL(s) in flight were cut off and not fetched: {1}{2}",
+                    notFetched.Count,
+                    string.Join(", ", notFetched.Take(Named).Select(id => "'" + id + "'")),
+                    notFetched.Count > Named ? ", ..." : string.Empty);
             string summary = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} The batch stopped: {1} KOL(s) completed before the stop ({2} with an error); KOL '{3}' hit code {4}; {5} KOL(s) in progress were not fetched, and no further request was sent.",
+                "{0} The batch stopped: {1} KOL(s) completed before the stop ({2} with an error); KOL '{3}' hit code {4}; {5}. The rest of the input was not read, and no further request was sent.",
                 stop.Message,
                 _completed,
                 _failed,
                 stop.KolId,
                 stop.Code,
-                notFetched);
+                cutOff);
             ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
         }
 

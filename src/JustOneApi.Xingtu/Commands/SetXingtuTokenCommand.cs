@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
 using JustOneApi.Xingtu.Configuration;
 
@@ -71,10 +72,10 @@ namespace JustOneApi.Xingtu.Commands
                 Host.UI.Write("Just One API token: ");
                 return Host.UI.ReadLineAsSecureString();
             }
-            catch (Exception ex) when (ex is PSInvalidOperationException || ex is InvalidOperationException || ex is NotImplementedException || ex is PSNotImplementedException)
+            catch (Exception ex) when (ex is InvalidOperationException || ex is NotImplementedException || ex is PSNotImplementedException || ex is HostException)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException($"No -Token was given, and this session cannot prompt for one (it is non-interactive). Pass -Token, or set the {TokenResolver.TokenVariable} environment variable."),
+                    new InvalidOperationException($"No -Token was given, and this session cannot prompt for one (it is non-interactive, or its host cannot read hidden input). Pass -Token, or set the {TokenResolver.TokenVariable} environment variable."),
                     "TokenPromptUnavailable",
                     ErrorCategory.InvalidOperation,
                     null));

@@ -63,10 +63,10 @@ namespace JustOneApi.Xingtu.Configuration
         {
             if (!Uri.TryCreate(text, UriKind.Absolute, out uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-                || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+                || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
                 uri = null;
-                return $"'{text}' is not an absolute http:// or https:// URI without a query, such as https://api.justoneapi.com.";
+                return "The base URI is not an absolute http:// or https:// URI without a query or credentials, such as https://api.justoneapi.com.";
             }
 
             return null;
@@ -90,7 +90,7 @@ namespace JustOneApi.Xingtu.Configuration
                 string? problem = BaseUriProblem(fromEnvironment!.Trim(), out Uri? uri);
                 if (problem != null)
                 {
-                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The environment variable {0} is set to {1}", BaseUriVariable, problem));
+                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The environment variable {0} is not usable: {1}", BaseUriVariable, problem));
                 }
 
                 source = BaseUriSource.EnvironmentVariable;

@@ -87,7 +87,10 @@ namespace JustOneApi.Xingtu.Configuration
             }
         }
 
-        /// <summary>The stored token, or null when none is stored.</summary>
+        /// <summary>
+        /// The stored token, or null when none is stored. Throws InvalidOperationException, with what to do, when
+        /// one is stored but cannot be read.
+        /// </summary>
         public static string? Load()
         {
             string file = FilePath;
@@ -96,14 +99,22 @@ namespace JustOneApi.Xingtu.Configuration
                 return null;
             }
 
-            byte[] content = File.ReadAllBytes(file);
-            if (IsWindows)
+            try
             {
-                content = Dpapi.Unprotect(content);
-            }
+                byte[] content = File.ReadAllBytes(file);
+                if (IsWindows)
+                {
+                    content = Dpapi.Unprotect(content);
+                }
 
-            string token = Encoding.UTF8.GetString(content).Trim();
-            return token.Length == 0 ? null : token;
+                string token = Encoding.UTF8.GetString(content).Trim();
+                return token.Length == 0 ? null : token;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is Win32Exception)
+            {
+                throw new InvalidOperationException(
+                    $"The stored token in {file} could not be read ({ex.Message}). Store it again with Set-XingtuToken -Persist, or remove it with Clear-XingtuToken.");
+            }
         }
 
         /// <summary>Deletes the stored token; true when there was one.</summary>

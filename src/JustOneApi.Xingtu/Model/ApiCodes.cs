@@ -45,8 +45,6 @@ namespace JustOneApi.Xingtu.Model
             _ => XingtuErrorKind.UnknownCode,
         };
 
-        /// <summary>True for the codes the usage guide says are charged: success and "no data".</summary>
-        public static bool IsBilled(int code) => code == 0 || code == 201;
 
         public static bool IsAccountLevel(XingtuErrorKind kind) =>
             kind == XingtuErrorKind.InvalidToken

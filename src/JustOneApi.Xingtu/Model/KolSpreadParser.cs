@@ -49,9 +49,15 @@ namespace JustOneApi.Xingtu.Model
                 query.KolId,
                 httpStatusCode: httpStatus));
 
-        /// <summary>No answer arrived (a timeout or a failed connection): worth a retry, since nothing was billed.</summary>
-        public static ApiAnswer NoAnswer(XingtuErrorKind kind, string message, KolSpreadQuery query) =>
-            ApiAnswer.Failed(Disposition.Retry, new XingtuApiException(kind, message, query.KolId));
+        /// <summary>
+        /// A 2xx answer whose body broke off (reset or timeout while reading). Not retried: it may have been billed.
+        /// </summary>
+        public static ApiAnswer Interrupted(int httpStatus, string what, KolSpreadQuery query) =>
+            ApiAnswer.Failed(Disposition.Fail, new XingtuApiException(
+                XingtuErrorKind.MalformedResponse,
+                $"The API's answer for KOL '{query.KolId}' (HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)}) broke off: {what} It was not retried, since it may have been billed.",
+                query.KolId,
+                httpStatusCode: httpStatus));
 
         private static ApiAnswer FromNonEnvelope(int httpStatus, string what, KolSpreadQuery query)
         {
@@ -66,8 +72,7 @@ namespace JustOneApi.Xingtu.Model
                     httpStatusCode: httpStatus));
             }
 
-            bool retry = httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
-            return ApiAnswer.Failed(retry ? Disposition.Retry : Disposition.Fail, new XingtuApiException(
+            return ApiAnswer.Failed(IsRetryableStatus(httpStatus) ? Disposition.Retry : Disposition.Fail, new XingtuApiException(
                 httpStatus == 429 ? XingtuErrorKind.RateLimited : XingtuErrorKind.HttpError,
                 $"The API answered KOL '{query.KolId}' with HTTP {status} and {what}.",
                 query.KolId,
@@ -84,7 +89,15 @@ namespace JustOneApi.Xingtu.Model
             {
                 var error = new XingtuApiException(
                     ApiCodes.KindOf(code), ApiCodes.Describe(code, query.KolId, message), query.KolId, code, message, requestId, httpStatus);
-                return ApiAnswer.Failed(ApiCodes.DispositionOf(code), error);
+
+                // A code whose meaning is unpublished says less than the HTTP status it came with: a 429 or 5xx is retried.
+                Disposition disposition = ApiCodes.DispositionOf(code);
+                if (error.Kind == XingtuErrorKind.UnknownCode && IsRetryableStatus(httpStatus))
+                {
+                    disposition = Disposition.Retry;
+                }
+
+                return ApiAnswer.Failed(disposition, error);
             }
 
             if (!root.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Object)
@@ -159,6 +172,9 @@ namespace JustOneApi.Xingtu.Model
 
             return ApiAnswer.Succeeded(spread, anomalies);
         }
+
+        /// <summary>The HTTP statuses worth a retry when the body does not say otherwise: timeout, rate limit, server errors.</summary>
+        public static bool IsRetryableStatus(int httpStatus) => httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
 
         private static JsonDocument? TryParse(byte[] body, out string? problem)
         {

@@ -54,5 +54,9 @@ namespace JustOneApi.Xingtu
 
         internal XingtuApiException WithAttempts(int attempts, string message) =>
             new XingtuApiException(Kind, message, KolId, Code, ApiMessage, RequestId, HttpStatusCode, attempts);
+
+        /// <summary>A copy whose texts have been through <paramref name="redact"/>: they may quote the server, and a server may quote the request.</summary>
+        internal XingtuApiException Redacted(Func<string, string> redact) =>
+            new XingtuApiException(Kind, redact(Message), KolId, Code, ApiMessage == null ? null : redact(ApiMessage), RequestId, HttpStatusCode, Attempts);
     }
 }

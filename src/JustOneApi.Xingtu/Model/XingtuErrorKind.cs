@@ -55,5 +55,8 @@ namespace JustOneApi.Xingtu
 
         /// <summary>No token was found in any of the places the module looks.</summary>
         NoToken,
+
+        /// <summary>An unexpected failure inside the module; the message asks for a report.</summary>
+        InternalError,
     }
 }

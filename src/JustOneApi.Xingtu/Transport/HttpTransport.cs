@@ -45,16 +45,20 @@ namespace JustOneApi.Xingtu.Transport
         Connection,
     }
 
-    /// <summary>No answer. The message is the module's own and holds no URL.</summary>
+    /// <summary>No complete answer. The message is the module's own and holds no URL.</summary>
     internal sealed class TransportException : Exception
     {
-        public TransportException(TransportFailure failure, string message)
+        public TransportException(TransportFailure failure, string message, int? statusCode)
             : base(message)
         {
             Failure = failure;
+            StatusCode = statusCode;
         }
 
         public TransportFailure Failure { get; }
+
+        /// <summary>The HTTP status, when the headers arrived before the failure; null when nothing did.</summary>
+        public int? StatusCode { get; }
     }
 
     internal sealed class HttpTransport : IHttpTransport
@@ -84,10 +88,12 @@ namespace JustOneApi.Xingtu.Transport
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(timeout);
+            int? status = null;
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+                status = (int)response.StatusCode;
                 TimeSpan? retryAfter = RetryAfterOf(response);
                 long? declared = response.Content.Headers.ContentLength;
                 if (declared > MaxBodyBytes)
@@ -105,12 +111,12 @@ namespace JustOneApi.Xingtu.Transport
             }
             catch (OperationCanceledException)
             {
-                throw new TransportException(TransportFailure.Timeout, $"No answer within {timeout.TotalSeconds:0.###} s (TimeoutSec).");
+                throw new TransportException(TransportFailure.Timeout, $"No complete answer within {timeout.TotalSeconds:0.###} s (TimeoutSec).", status);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is ObjectDisposedException)
             {
                 // The network stack's messages may carry the URL, and so the token: only a scrubbed copy goes on.
-                throw new TransportException(TransportFailure.Connection, "The connection failed: " + Redaction.DescribeChain(ex, _token));
+                throw new TransportException(TransportFailure.Connection, "The connection failed: " + Redaction.DescribeChain(ex, _token), status);
             }
         }
 
