@@ -37,6 +37,8 @@ namespace JustOneApi.Xingtu
         private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
         {
             // Only for this module and its dependencies: another module asking for System.Text.Json gets its own.
+            // .NET Framework does not always name the requester; then a request for one of our files gets ours, which
+            // is no worse than the load failure it would otherwise be.
             if (args.RequestingAssembly != null && !IsInModuleFolder(args.RequestingAssembly))
             {
                 return null;
