@@ -255,7 +255,7 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Equal("a&b 1", outcome.Spread!.KolId);
             Uri sent = Assert.Single(h.Handler.Requests);
             Assert.Equal(
-                "https://api.justoneapi.com/api/douyin-xingtu/get-kol-spread-info/v1?token=S3cr3t%2BT0k%2Fen&kolId=a%26b%201&type=_2&range=_3&flowType=1&onlyAssign=true",
+                "https://kol-api.example.invalid/api/douyin-xingtu/get-kol-spread-info/v1?token=S3cr3t%2BT0k%2Fen&kolId=a%26b%201&type=_2&range=_3&flowType=1&onlyAssign=true",
                 sent.AbsoluteUri);
             Assert.Equal(TestSupport.Token, TestSupport.QueryOf(sent)["token"]);
 

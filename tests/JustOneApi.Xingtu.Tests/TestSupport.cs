@@ -22,7 +22,7 @@ namespace JustOneApi.Xingtu.Tests
 
         public const string TokenMarker = "S3cr3t";
 
-        public static readonly Uri BaseUri = new Uri("https://api.justoneapi.com");
+        public static readonly Uri BaseUri = new Uri("https://kol-api.example.invalid");
 
         public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "sample-response.json");
 

@@ -66,7 +66,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Uri uri = RequestUri.Build(TestSupport.BaseUri, query, TestSupport.Token);
 
-            const string expected = "https://api.justoneapi.com" + Endpoint
+            const string expected = "https://kol-api.example.invalid" + Endpoint
                 + "?token=S3cr3t%2BT0k%2Fen&kolId=a%26b%3Dc%23d%2Be%2Ff%25g%20h%E5%89%A7%E6%83%85&flowType=%E5%89%A7%E6%83%85%20x%26y";
             Assert.Equal(expected, uri.OriginalString);
             Assert.Equal(expected, uri.AbsoluteUri);
@@ -86,14 +86,14 @@ namespace JustOneApi.Xingtu.Tests
 
             string shown = RequestUri.Display(TestSupport.BaseUri, query);
 
-            Assert.Equal("https://api.justoneapi.com" + Endpoint + "?token=***&kolId=a%26b&type=_1&range=_2&onlyAssign=true", shown);
+            Assert.Equal("https://kol-api.example.invalid" + Endpoint + "?token=***&kolId=a%26b&type=_1&range=_2&onlyAssign=true", shown);
             Assert.DoesNotContain(TestSupport.TokenMarker, shown);
         }
 
         [Theory]
-        [InlineData("https://api.justoneapi.com", "https://api.justoneapi.com")]
-        [InlineData("https://api.justoneapi.com/", "https://api.justoneapi.com")]
-        [InlineData("http://47.117.133.51:30015", "http://47.117.133.51:30015")]
+        [InlineData("https://kol-api.example.invalid", "https://kol-api.example.invalid")]
+        [InlineData("https://kol-api.example.invalid/", "https://kol-api.example.invalid")]
+        [InlineData("http://127.0.0.1:30015", "http://127.0.0.1:30015")]
         [InlineData("http://127.0.0.1:5000/proxy", "http://127.0.0.1:5000/proxy")]
         [InlineData("http://127.0.0.1:5000/proxy/", "http://127.0.0.1:5000/proxy")]
         [InlineData("http://127.0.0.1:5000/a/b/?ignored=1", "http://127.0.0.1:5000/a/b")]
