@@ -66,7 +66,7 @@ namespace JustOneApi.Xingtu.Tests
                 return TestSupport.RespondSample();
             });
             using var h = new ClientHarness(handler, throttleLimit: ids.Length);
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 10);
+            using var batch = new KolSpreadBatch(h.Client, windowSize: 10, log: true);
 
             foreach (string id in ids)
             {
@@ -106,7 +106,7 @@ namespace JustOneApi.Xingtu.Tests
                 return TestSupport.RespondSample();
             });
             using var h = new ClientHarness(handler, throttleLimit: throttle);
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 32);
+            using var batch = new KolSpreadBatch(h.Client, windowSize: 32, log: true);
 
             for (int i = 0; i < 12; i++)
             {
@@ -125,7 +125,7 @@ namespace JustOneApi.Xingtu.Tests
         public void RepeatedQuery_IsFetchedOnce_AndTakenTwice()
         {
             using var h = new ClientHarness(FakeHandler.Scripted(TestSupport.RespondSample));
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 10);
+            using var batch = new KolSpreadBatch(h.Client, windowSize: 10, log: true);
 
             batch.Add(TestSupport.Query("same"));
             batch.Add(TestSupport.Query("other"));
@@ -170,7 +170,7 @@ namespace JustOneApi.Xingtu.Tests
                 throw new InvalidOperationException("unreachable");
             });
             using var h = new ClientHarness(handler, throttleLimit: throttle);
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 10);
+            using var batch = new KolSpreadBatch(h.Client, windowSize: 10, log: true);
             batchRef = batch;
 
             string[] ids = { "slow", "stopper", "q1", "q2", "q3", "q4" };

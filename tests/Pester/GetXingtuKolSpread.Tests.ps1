@@ -151,6 +151,14 @@ Describe 'Get-XingtuKolSpread' {
             ($verbose.Message -join "`n") | Should -Not -Match ([regex]::Escape($TestToken))
         }
 
+        It 'honours $VerbosePreference as well as -Verbose' {
+            $VerbosePreference = 'Continue'
+            $verbose = Get-XingtuKolSpread -KolId '6002' 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+            $VerbosePreference = 'SilentlyContinue'
+            @($verbose.Message | Where-Object { $_ -like 'GET *' }).Count | Should -Be 1
+            @(Get-XingtuKolSpread -KolId '6003' 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Count | Should -Be 0
+        }
+
         It 'warns once per session that the endpoint is deprecated' {
             $child = Invoke-ChildPwsh -Environment @{ JUSTONEAPI_TOKEN = $TestToken; JUSTONEAPI_BASE_URI = $Uri } -Script @"
     Import-Module '$ModulePath'

@@ -25,17 +25,21 @@ namespace JustOneApi.Xingtu.Client
         private readonly Queue<KolSpreadQuery> _rememberedOrder = new Queue<KolSpreadQuery>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
         private readonly AutoResetEvent _changed = new AutoResetEvent(false);
-        private readonly Action<string> _logLine;
+        private readonly Action<string>? _logLine;
 
-        public KolSpreadBatch(XingtuClient client, int windowSize)
+        /// <summary>Creates a batch; with <paramref name="log"/> false, no log line is made at all.</summary>
+        public KolSpreadBatch(XingtuClient client, int windowSize, bool log)
         {
             _client = client;
             WindowSize = windowSize;
-            _logLine = line =>
+            if (log)
             {
-                _log.Enqueue(line);
-                _changed.Set();
-            };
+                _logLine = line =>
+                {
+                    _log.Enqueue(line);
+                    _changed.Set();
+                };
+            }
         }
 
         /// <summary>How many fetches may wait to be taken; <see cref="Add"/>'s caller waits while it is full.</summary>

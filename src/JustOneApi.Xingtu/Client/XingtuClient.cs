@@ -60,10 +60,10 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>
         /// Fetches one KOL. Never throws for an API or network failure: those come back as a failed outcome, with
-        /// every text scrubbed of the token. <paramref name="log"/> receives token-free lines for -Verbose, on
-        /// worker threads.
+        /// every text scrubbed of the token. <paramref name="log"/>, when given, receives token-free lines for
+        /// -Verbose, on worker threads; without it no line is even formatted.
         /// </summary>
-        public async Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery query, Action<string> log, CancellationToken cancellationToken)
+        public async Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery query, Action<string>? log, CancellationToken cancellationToken)
         {
             string? problem = KolIdCheck.Problem(query.KolId);
             if (problem != null)
@@ -106,7 +106,7 @@ namespace JustOneApi.Xingtu.Client
                     }
 
                     TimeSpan delay = _retry.Delay(attempts, retryAfter);
-                    log($"KOL '{query.KolId}': {error.Message} Retry {attempts.ToString(CultureInfo.InvariantCulture)} of {_retry.MaximumRetryCount.ToString(CultureInfo.InvariantCulture)} in {delay.TotalSeconds:0.##} s.");
+                    log?.Invoke($"KOL '{query.KolId}': {error.Message} Retry {attempts.ToString(CultureInfo.InvariantCulture)} of {_retry.MaximumRetryCount.ToString(CultureInfo.InvariantCulture)} in {delay.TotalSeconds:0.##} s.");
                     await _delay(delay, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -117,7 +117,7 @@ namespace JustOneApi.Xingtu.Client
         }
 
         /// <summary>Sends one request; returns a null answer, and sends nothing, once the account has been stopped.</summary>
-        private async Task<(ApiAnswer? Answer, TimeSpan? RetryAfter)> SendOnceAsync(KolSpreadQuery query, Uri uri, string shown, int attempt, Action<string> log, CancellationToken cancellationToken)
+        private async Task<(ApiAnswer? Answer, TimeSpan? RetryAfter)> SendOnceAsync(KolSpreadQuery query, Uri uri, string shown, int attempt, Action<string>? log, CancellationToken cancellationToken)
         {
             // The slot first, then the gate: a start spaced by the gate must not then wait for a slot and go out in a
             // burst with others that were waiting too.
@@ -131,13 +131,13 @@ namespace JustOneApi.Xingtu.Client
                 }
 
                 var watch = Stopwatch.StartNew();
-                log(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
+                log?.Invoke(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
                 ApiAnswer answer;
                 TimeSpan? retryAfter = null;
                 try
                 {
                     TransportResponse response = await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false);
-                    log($"KOL '{query.KolId}': HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
+                    log?.Invoke($"KOL '{query.KolId}': HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
                     retryAfter = response.RetryAfter;
                     answer = response.TooLarge
                         ? KolSpreadParser.TooLarge(response.StatusCode, query)

@@ -5,7 +5,7 @@ using JustOneApi.Xingtu.Configuration;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Removes the Just One API token from this session and from storage.</para>
+    /// Removes the Just One API token from this session and from storage. Its user help is docs/en-US/Clear-XingtuToken.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Clear, "XingtuToken", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]

@@ -5,7 +5,7 @@ using JustOneApi.Xingtu.Configuration;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the module's settings and where the token comes from, without the token itself.</para>
+    /// Gets the module's settings and where the token comes from, without the token itself. Its user help is docs/en-US/Get-XingtuConfiguration.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "XingtuConfiguration")]
     [OutputType(typeof(XingtuConfiguration))]

@@ -13,7 +13,7 @@ using JustOneApi.Xingtu.Model;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets Douyin Xingtu spread metrics for KOLs.</para>
+    /// Gets Douyin Xingtu spread metrics for KOLs. Its user help is docs/en-US/Get-XingtuKolSpread.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "XingtuKolSpread")]
     [OutputType(typeof(KolSpread))]
@@ -34,8 +34,8 @@ namespace JustOneApi.Xingtu.Commands
         private TimeSpan _lastProgress;
 
         /// <summary>
-        /// <para type="description">The Xingtu KOL (author) ids. Takes strings from the pipeline, or objects with a KolId,
-        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv. Ids are sent exactly as given.</para>
+        /// The Xingtu KOL (author) ids. Takes strings from the pipeline, or objects with a KolId,
+        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv. Ids are sent exactly as given.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("kol_id", "Id", "AuthorId", "author_id", "oAuthorId", "StarId", "star_id", "XingtuId", "达人ID", "星图ID")]
@@ -46,45 +46,45 @@ namespace JustOneApi.Xingtu.Commands
         public string?[] KolId { get; set; } = Array.Empty<string>();
 
         /// <summary>
-        /// <para type="description">Which videos to measure: PersonalVideo (the API's default) or XingtuVideo (commissioned through Xingtu).</para>
+        /// Which videos to measure: PersonalVideo (the API's default) or XingtuVideo (commissioned through Xingtu).
         /// </summary>
         [Parameter]
         public SpreadType Type { get; set; }
 
         /// <summary>
-        /// <para type="description">The period: Last30Days (the API's default) or Last90Days.</para>
+        /// The period: Last30Days (the API's default) or Last90Days.
         /// </summary>
         [Parameter]
         public SpreadRange Range { get; set; }
 
         /// <summary>
-        /// <para type="description">The API's flowType, sent as given. The vendor publishes no list of values.</para>
+        /// The API's flowType, sent as given. The vendor publishes no list of values.
         /// </summary>
         [Parameter]
         public string? FlowType { get; set; }
 
         /// <summary>
-        /// <para type="description">Count only assigned (commissioned) orders.</para>
+        /// Count only assigned (commissioned) orders.
         /// </summary>
         [Parameter]
         public SwitchParameter OnlyAssign { get; set; }
 
         /// <summary>
-        /// <para type="description">Let the API answer from its cache. The vendor publishes no cache lifetime or billing rule for it.</para>
+        /// Let the API answer from its cache. The vendor publishes no cache lifetime or billing rule for it.
         /// </summary>
         [Parameter]
         public SwitchParameter AcceptCache { get; set; }
 
         /// <summary>
-        /// <para type="description">The API token for this call, as a string or a SecureString. Without it the module uses
-        /// Set-XingtuToken's token, then JUSTONEAPI_TOKEN, then the stored token.</para>
+        /// The API token for this call, as a string or a SecureString. Without it the module uses
+        /// Set-XingtuToken's token, then JUSTONEAPI_TOKEN, then the stored token.
         /// </summary>
         [Parameter]
         [SecureStringArgumentTransformation]
         public SecureString? Token { get; set; }
 
         /// <summary>
-        /// <para type="description">How many requests may be in flight at once. The default comes from Set-XingtuConfiguration.</para>
+        /// How many requests may be in flight at once. The default comes from Set-XingtuConfiguration.
         /// </summary>
         [Parameter]
         [ValidateRange(1, ModuleSettings.MaxThrottleLimit)]
@@ -153,7 +153,7 @@ namespace JustOneApi.Xingtu.Commands
                 throttleLimit,
                 settings.MaxRequestsPerSecond);
             // Room for finished results to wait behind a slow one, so one slow KOL does not idle the others.
-            _batch = new KolSpreadBatch(XingtuClient.Create(options, token), Math.Max(16, throttleLimit * 4));
+            _batch = new KolSpreadBatch(XingtuClient.Create(options, token), Math.Max(16, throttleLimit * 4), log: VerboseWanted());
             _total = MyInvocation.ExpectingInput ? (int?)null : 0;
             _elapsed.Start();
         }
@@ -249,6 +249,19 @@ namespace JustOneApi.Xingtu.Commands
                     throw new PipelineStoppedException();
                 }
             }
+        }
+
+        /// <summary>True when verbose lines would be shown: -Verbose, or $VerbosePreference in the caller's scope.</summary>
+        private bool VerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose))
+            {
+                return verbose is SwitchParameter flag && flag.IsPresent;
+            }
+
+            // Scripts often set the preference as a string ('Continue'), which PowerShell converts when it reads it.
+            return LanguagePrimitives.TryConvertTo(GetVariableValue("VerbosePreference"), out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 
         /// <summary>Only a stop cancels a fetch: the account's (an account-level code) or the user's (Ctrl+C).</summary>

@@ -5,7 +5,7 @@ using JustOneApi.Xingtu.Configuration;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Changes the module's process-wide settings: API address, timeout, retries, concurrency and rate cap.</para>
+    /// Changes the module's process-wide settings: API address, timeout, retries, concurrency and rate cap. Its user help is docs/en-US/Set-XingtuConfiguration.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "XingtuConfiguration", SupportsShouldProcess = true, DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(XingtuConfiguration))]
@@ -15,56 +15,56 @@ namespace JustOneApi.Xingtu.Commands
         private const string BaseUriSet = "BaseUri";
 
         /// <summary>
-        /// <para type="description">Global (https://api.justoneapi.com) or China (http://47.117.133.51:30015, plain HTTP).</para>
+        /// Global (https://api.justoneapi.com) or China (http://47.117.133.51:30015, plain HTTP).
         /// </summary>
         [Parameter(ParameterSetName = EnvironmentSet)]
         [ValidateSet(nameof(XingtuEnvironment.Global), nameof(XingtuEnvironment.China))]
         public XingtuEnvironment Environment { get; set; }
 
         /// <summary>
-        /// <para type="description">Any other absolute http or https base URI, such as a proxy or a local emulator.</para>
+        /// Any other absolute http or https base URI, such as a proxy or a local emulator.
         /// </summary>
         [Parameter(ParameterSetName = BaseUriSet, Mandatory = true)]
         [ValidateBaseUri]
         public string BaseUri { get; set; } = string.Empty;
 
         /// <summary>
-        /// <para type="description">Seconds each attempt may take. The API's own advice is at least 60.</para>
+        /// Seconds each attempt may take. The API's own advice is at least 60.
         /// </summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; }
 
         /// <summary>
-        /// <para type="description">How many times a retryable failure is retried (0 turns retries off).</para>
+        /// How many times a retryable failure is retried (0 turns retries off).
         /// </summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaximumRetryCount { get; set; }
 
         /// <summary>
-        /// <para type="description">Seconds before the first retry; each later retry waits twice as long, plus jitter. 0 is allowed, for tests.</para>
+        /// Seconds before the first retry; each later retry waits twice as long, plus jitter. 0 is allowed, for tests.
         /// </summary>
         [Parameter]
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; }
 
         /// <summary>
-        /// <para type="description">The default number of requests in flight at once, from 1 to 64.</para>
+        /// The default number of requests in flight at once, from 1 to 64.
         /// </summary>
         [Parameter]
         [ValidateRange(1, ModuleSettings.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; }
 
         /// <summary>
-        /// <para type="description">The cap on request starts per second across all requests, retries included; 0 means no cap.</para>
+        /// The cap on request starts per second across all requests, retries included; 0 means no cap.
         /// </summary>
         [Parameter]
         [ValidateRange(0.0, 10000.0)]
         public double MaxRequestsPerSecond { get; set; }
 
         /// <summary>
-        /// <para type="description">Write the new configuration to the pipeline.</para>
+        /// Write the new configuration to the pipeline.
         /// </summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }

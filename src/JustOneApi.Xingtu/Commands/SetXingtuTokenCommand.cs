@@ -7,22 +7,22 @@ using JustOneApi.Xingtu.Configuration;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Sets the Just One API token for this session, and optionally stores it for later sessions.</para>
+    /// Sets the Just One API token for this session, and optionally stores it for later sessions. Its user help is docs/en-US/Set-XingtuToken.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "XingtuToken", SupportsShouldProcess = true)]
     [OutputType(typeof(void))]
     public sealed class SetXingtuTokenCommand : PSCmdlet
     {
         /// <summary>
-        /// <para type="description">The token, as a string or a SecureString. Left out, it is asked for with hidden input.</para>
+        /// The token, as a string or a SecureString. Left out, it is asked for with hidden input.
         /// </summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [SecureStringArgumentTransformation]
         public SecureString? Token { get; set; }
 
         /// <summary>
-        /// <para type="description">Also store the token for later sessions: encrypted with DPAPI on Windows, in a file only
-        /// you can read on Linux and macOS.</para>
+        /// Also store the token for later sessions: encrypted with DPAPI on Windows, in a file only
+        /// you can read on Linux and macOS.
         /// </summary>
         [Parameter]
         public SwitchParameter Persist { get; set; }
