@@ -45,6 +45,11 @@ Describe 'The token' {
             Get-UsedToken -Token 'secure-token' -Extra @{ Token = $secure } | Should -BeTrue
         }
 
+        It 'takes a SecureString in Set-XingtuToken too' {
+            Set-XingtuToken -Token (ConvertTo-SecureString 'secure-session-token' -AsPlainText -Force)
+            Get-UsedToken -Token 'secure-session-token' | Should -BeTrue
+        }
+
         It 'uses the session token before JUSTONEAPI_TOKEN' {
             $env:JUSTONEAPI_TOKEN = 'env-token'
             Set-XingtuToken -Token 'session-token'
