@@ -49,7 +49,9 @@ try {
         Format-Table -Wrap
 
     $stats = Get-XingtuEmulatorStats -Uri $emulator.Uri
-    Write-Host "# The emulator received $($stats.total) requests: the flaky KOL took 3, the mangled id none." -ForegroundColor Cyan
+    $flaky = [int]$stats.perKol['flaky-kol']
+    $mangled = [int]$stats.perKol['7.1E+18']
+    Write-Host "# The emulator received $($stats.total) requests: $flaky for the flaky KOL (rate limited twice, then a result), $mangled for the mangled id." -ForegroundColor Cyan
 }
 finally {
     Stop-XingtuEmulator -Emulator $emulator
