@@ -72,7 +72,7 @@ namespace JustOneApi.Xingtu.Client
             }
 
             Uri uri = RequestUri.Build(_options.BaseUri, query, _token);
-            string shown = RequestUri.Display(_options.BaseUri, query);
+            string? shown = log == null ? null : RequestUri.Display(_options.BaseUri, query);
             int attempts = 0;
             try
             {
@@ -117,7 +117,7 @@ namespace JustOneApi.Xingtu.Client
         }
 
         /// <summary>Sends one request; returns a null answer, and sends nothing, once the account has been stopped.</summary>
-        private async Task<(ApiAnswer? Answer, TimeSpan? RetryAfter)> SendOnceAsync(KolSpreadQuery query, Uri uri, string shown, int attempt, Action<string>? log, CancellationToken cancellationToken)
+        private async Task<(ApiAnswer? Answer, TimeSpan? RetryAfter)> SendOnceAsync(KolSpreadQuery query, Uri uri, string? shown, int attempt, Action<string>? log, CancellationToken cancellationToken)
         {
             // The slot first, then the gate: a start spaced by the gate must not then wait for a slot and go out in a
             // burst with others that were waiting too.
