@@ -237,6 +237,10 @@ internal sealed class ApiEndpoint
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted);
         await response.Body.FlushAsync(context.RequestAborted);
+
+        // A flush only hands the bytes to Kestrel's transport; give them time to reach the client before the reset,
+        // or the client sees a reset before any status, which is a different fault.
+        await Task.Delay(200, context.RequestAborted);
         context.Abort();
     }
 
