@@ -33,19 +33,13 @@ $ModuleOut = Join-Path $Out $ModuleName
 $EmulatorOut = Join-Path $Out 'emulator'
 $ResultsOut = Join-Path $Out 'test-results'
 $PesterVersion = '5.7.1'
+. (Join-Path $Root 'tests/Tools/FreshPwsh.ps1')
 
 function Invoke-Dotnet {
     # Runs dotnet and stops the build when it fails.
     param([Parameter(Mandatory)] [string[]] $Arguments)
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "'dotnet $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
-}
-
-function Get-PwshCommand {
-    # The command line of a fresh pwsh like this one; under 'dotnet pwsh' the process is dotnet itself.
-    $process = (Get-Process -Id $PID).Path
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-    return @($process)
 }
 
 function Invoke-FreshPwsh {

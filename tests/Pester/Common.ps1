@@ -4,6 +4,7 @@ $ModulePath = Join-Path $RepoRoot 'out/JustOneApi.Xingtu'
 $TestToken = 'test-token'
 $SampleKolId = '6853123456789012345'
 
+. (Join-Path $RepoRoot 'tests/Tools/FreshPwsh.ps1')
 Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
 Import-Module $ModulePath -Force
 
@@ -14,13 +15,6 @@ if (-not $env:XINGTU_TEST_CONFIG_HOME) {
 }
 $env:XDG_CONFIG_HOME = $env:XINGTU_TEST_CONFIG_HOME
 Remove-Item Env:JUSTONEAPI_TOKEN, Env:JUSTONEAPI_BASE_URI -ErrorAction Ignore
-
-function Get-PwshCommand {
-    # A fresh pwsh like this one; under 'dotnet pwsh' the process is dotnet itself.
-    $process = (Get-Process -Id $PID).Path
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-    return @($process)
-}
 
 function Invoke-ChildPwsh {
     <#

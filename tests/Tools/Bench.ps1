@@ -12,6 +12,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $out = Join-Path $root 'out'
+. (Join-Path $PSScriptRoot 'FreshPwsh.ps1')
 Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1')
 $emulator = Start-XingtuEmulator -LatencyMs $LatencyMs
 $uri = $emulator.Uri
@@ -41,10 +42,10 @@ function Invoke-Fresh {
     param([string] $Script, [hashtable] $Environment = @{})
     $file = Join-Path ([IO.Path]::GetTempPath()) ("xingtu-bench-" + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content $file $Script -Encoding utf8
-    $process = (Get-Process -Id $PID).Path
-    [string[]] $prefix = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' } else { @() }
+    $pwsh = @(Get-PwshCommand)
+    [string[]] $rest = @($pwsh | Select-Object -Skip 1)
     foreach ($key in $Environment.Keys) { [Environment]::SetEnvironmentVariable($key, $Environment[$key]) }
-    try { $lines = & $process @prefix -NoProfile -NonInteractive -File $file }
+    try { $lines = & $pwsh[0] @rest -NoProfile -NonInteractive -File $file }
     finally {
         foreach ($key in $Environment.Keys) { [Environment]::SetEnvironmentVariable($key, $null) }
         Remove-Item $file

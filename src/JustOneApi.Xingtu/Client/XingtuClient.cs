@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
@@ -87,7 +88,8 @@ namespace JustOneApi.Xingtu.Client
 
                     if (answer.Disposition == Disposition.Success)
                     {
-                        return KolSpreadOutcome.Succeeded(answer.Spread!, answer.Anomalies.Select(Redact).ToList());
+                        IReadOnlyList<string> warnings = answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
+                        return KolSpreadOutcome.Succeeded(answer.Spread!, warnings);
                     }
 
                     XingtuApiException error = answer.Error!.Redacted(Redact);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -120,19 +121,43 @@ namespace JustOneApi.Xingtu.Transport
             }
         }
 
+        /// <summary>Reads the body, or returns null once it passes <see cref="MaxBodyBytes"/>.</summary>
         private static async Task<byte[]?> ReadCappedAsync(Stream stream, long? declared, CancellationToken cancellationToken)
         {
-            using var buffer = new MemoryStream(declared.HasValue ? (int)declared.Value : 4096);
-            byte[] chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            if (declared is long length)
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                // The usual case: one buffer of the declared size, filled in place, with no copy.
+                byte[] body = new byte[length];
+                for (int filled = 0, read; filled < body.Length; filled += read)
                 {
-                    return null;
+                    read = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        throw new IOException("The answer ended before its declared length.");
+                    }
                 }
 
-                buffer.Write(chunk, 0, read);
+                return body;
+            }
+
+            using var buffer = new MemoryStream();
+            byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > MaxBodyBytes)
+                    {
+                        return null;
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
             return buffer.ToArray();
