@@ -13,6 +13,7 @@
         'Clear-XingtuToken'
         'Get-XingtuConfiguration'
         'Get-XingtuKolSpread'
+        'Invoke-JustOneApi'
         'Set-XingtuConfiguration'
         'Set-XingtuToken'
     )

@@ -9,6 +9,9 @@ using System.Threading.Tasks;
 using JustOneApi.Xingtu.Client;
 using JustOneApi.Xingtu.Model;
 using Xunit;
+using ApiAnswer = JustOneApi.Xingtu.Model.ApiAnswer<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadBatch = JustOneApi.Xingtu.Client.RequestBatch<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadOutcome = JustOneApi.Xingtu.Client.Outcome<JustOneApi.Xingtu.KolSpread>;
 
 namespace JustOneApi.Xingtu.Tests
 {
@@ -66,7 +69,7 @@ namespace JustOneApi.Xingtu.Tests
                 return TestSupport.RespondSample();
             });
             using var h = new ClientHarness(handler, throttleLimit: ids.Length);
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 10, log: true);
+            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 10, log: true);
 
             foreach (string id in ids)
             {
@@ -80,8 +83,8 @@ namespace JustOneApi.Xingtu.Tests
 
             List<KolSpreadBatch.Entry> taken = TakeAll(batch);
 
-            Assert.Equal(ids, taken.Select(e => e.Query.KolId));
-            Assert.Equal(ids, taken.Select(e => e.Outcome.Spread!.KolId));
+            Assert.Equal(ids, taken.Select(e => e.Request.KolId));
+            Assert.Equal(ids, taken.Select(e => e.Outcome.Result!.KolId));
             Assert.All(taken, e => Assert.False(e.IsRepeat));
             Assert.Equal("k1", answerOrder.Last());
             Assert.Equal(ids.Length, h.Handler.Count);
@@ -106,7 +109,7 @@ namespace JustOneApi.Xingtu.Tests
                 return TestSupport.RespondSample();
             });
             using var h = new ClientHarness(handler, throttleLimit: throttle);
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 32, log: true);
+            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 32, log: true);
 
             for (int i = 0; i < 12; i++)
             {
@@ -116,7 +119,7 @@ namespace JustOneApi.Xingtu.Tests
             List<KolSpreadBatch.Entry> taken = TakeAll(batch);
 
             Assert.Equal(12, taken.Count);
-            Assert.All(taken, e => Assert.NotNull(e.Outcome.Spread));
+            Assert.All(taken, e => Assert.NotNull(e.Outcome.Result));
             Assert.Equal(12, h.Handler.Count);
             Assert.InRange(peak, 1, throttle);
         }
@@ -125,19 +128,19 @@ namespace JustOneApi.Xingtu.Tests
         public void RepeatedQuery_IsFetchedOnce_AndTakenTwice()
         {
             using var h = new ClientHarness(FakeHandler.Scripted(TestSupport.RespondSample));
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 10, log: true);
+            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 10, log: true);
 
             batch.Add(TestSupport.Query("same"));
             batch.Add(TestSupport.Query("other"));
             batch.Add(TestSupport.Query("same"));
-            batch.Add(new KolSpreadQuery("same", SpreadType.XingtuVideo, null, null, false, false));
+            batch.Add(TestSupport.Query("same", SpreadType.XingtuVideo, null, null, false, false));
 
             List<KolSpreadBatch.Entry> taken = TakeAll(batch);
 
-            Assert.Equal(new[] { "same", "other", "same", "same" }, taken.Select(e => e.Query.KolId));
+            Assert.Equal(new[] { "same", "other", "same", "same" }, taken.Select(e => e.Request.KolId));
             Assert.Equal(new[] { false, false, true, false }, taken.Select(e => e.IsRepeat));
             Assert.Same(taken[0].Outcome, taken[2].Outcome);
-            Assert.Equal(3642403L, taken[2].Outcome.Spread!.PlayMedian);
+            Assert.Equal(3642403L, taken[2].Outcome.Result!.PlayMedian);
             Assert.Equal(1, batch.Repeats);
             Assert.Equal(3, h.Handler.Count);
             Assert.Equal(2, h.Handler.Requests.Count(uri => TestSupport.QueryOf(uri)["kolId"] == "same"));
@@ -170,7 +173,7 @@ namespace JustOneApi.Xingtu.Tests
                 throw new InvalidOperationException("unreachable");
             });
             using var h = new ClientHarness(handler, throttleLimit: throttle);
-            using var batch = new KolSpreadBatch(h.Client, windowSize: 10, log: true);
+            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 10, log: true);
             batchRef = batch;
 
             string[] ids = { "slow", "stopper", "q1", "q2", "q3", "q4" };
@@ -193,10 +196,10 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Equal(303, stop.Code);
 
             List<KolSpreadBatch.Entry> taken = TakeAll(batch);
-            Assert.Equal(ids, taken.Select(e => e.Query.KolId));
+            Assert.Equal(ids, taken.Select(e => e.Request.KolId));
             Assert.Equal(XingtuErrorKind.DailyQuotaExceeded, taken[1].Outcome.Error!.Kind);
             Assert.Equal("stopper", taken[1].Outcome.Error!.KolId);
-            Assert.All(taken.Where(e => e.Query.KolId != "stopper"), e => Assert.True(e.Outcome.Canceled, e.Query.KolId + " was not cancelled"));
+            Assert.All(taken.Where(e => e.Request.KolId != "stopper"), e => Assert.True(e.Outcome.Canceled, e.Request.KolId + " was not cancelled"));
 
             // "slow" and "stopper" hold both slots; the fetches queued behind them must not be sent once the stop is known.
             int sent = h.Handler.Count;
@@ -205,7 +208,7 @@ namespace JustOneApi.Xingtu.Tests
 
             batch.Add(TestSupport.Query("late"));
             KolSpreadBatch.Entry late = Assert.Single(TakeAll(batch));
-            Assert.Equal("late", late.Query.KolId);
+            Assert.Equal("late", late.Request.KolId);
             Assert.True(late.Outcome.Canceled);
 
             Assert.Equal(sent, h.Handler.Count);

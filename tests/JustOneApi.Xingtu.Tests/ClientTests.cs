@@ -9,6 +9,9 @@ using JustOneApi.Xingtu.Client;
 using JustOneApi.Xingtu.Model;
 using JustOneApi.Xingtu.Transport;
 using Xunit;
+using ApiAnswer = JustOneApi.Xingtu.Model.ApiAnswer<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadBatch = JustOneApi.Xingtu.Client.RequestBatch<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadOutcome = JustOneApi.Xingtu.Client.Outcome<JustOneApi.Xingtu.KolSpread>;
 
 namespace JustOneApi.Xingtu.Tests
 {
@@ -42,7 +45,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Null(outcome.Error);
             Assert.False(outcome.Canceled);
-            Assert.Equal(3642403L, outcome.Spread!.PlayMedian);
+            Assert.Equal(3642403L, outcome.Result!.PlayMedian);
             Assert.Equal(3, h.Handler.Count);
             Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }, h.Delays.ToArray());
             Assert.True(h.Gate.CurrentSpacing > TimeSpan.Zero);
@@ -92,7 +95,7 @@ namespace JustOneApi.Xingtu.Tests
 
             KolSpreadOutcome outcome = await h.FetchAsync();
 
-            Assert.NotNull(outcome.Spread);
+            Assert.NotNull(outcome.Result);
             Assert.Equal(2, h.Handler.Count);
             Assert.Equal(new[] { TimeSpan.FromSeconds(1) }, h.Delays.ToArray());
         }
@@ -105,7 +108,7 @@ namespace JustOneApi.Xingtu.Tests
 
             KolSpreadOutcome outcome = await h.FetchAsync();
 
-            Assert.Null(outcome.Spread);
+            Assert.Null(outcome.Result);
             Assert.False(outcome.Canceled);
             XingtuApiException error = outcome.Error!;
             Assert.Equal(kind, error.Kind);
@@ -158,7 +161,7 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Equal(code, first.Error.Code);
             Assert.Equal(1, h.Handler.Count);
             Assert.True(second.Canceled);
-            Assert.Null(second.Spread);
+            Assert.Null(second.Result);
         }
 
         [Fact]
@@ -175,7 +178,7 @@ namespace JustOneApi.Xingtu.Tests
 
             KolSpreadOutcome outcome = await h.FetchAsync();
 
-            Assert.NotNull(outcome.Spread);
+            Assert.NotNull(outcome.Result);
             Assert.Equal(2, h.Handler.Count);
             TimeSpan waited = Assert.Single(h.Delays);
             Assert.True(waited >= TimeSpan.FromSeconds(7), $"waited {waited}");
@@ -248,11 +251,11 @@ namespace JustOneApi.Xingtu.Tests
         public async Task TheRequest_CarriesTokenAndParameters_AndTheLogMasksTheToken()
         {
             using var h = new ClientHarness(FakeHandler.Scripted(TestSupport.RespondSample));
-            var query = new KolSpreadQuery("a&b 1", SpreadType.XingtuVideo, SpreadRange.Last90Days, "1", true, false);
+            var query = TestSupport.Query("a&b 1", SpreadType.XingtuVideo, SpreadRange.Last90Days, "1", true, false);
 
             KolSpreadOutcome outcome = await h.FetchAsync(query);
 
-            Assert.Equal("a&b 1", outcome.Spread!.KolId);
+            Assert.Equal("a&b 1", outcome.Result!.KolId);
             Uri sent = Assert.Single(h.Handler.Requests);
             Assert.Equal(
                 "https://kol-api.example.invalid/api/douyin-xingtu/get-kol-spread-info/v1?token=S3cr3t%2BT0k%2Fen&kolId=a%26b%201&type=_2&range=_3&flowType=1&onlyAssign=true",
@@ -270,7 +273,7 @@ namespace JustOneApi.Xingtu.Tests
 
             KolSpreadOutcome outcome = await h.FetchAsync();
 
-            Assert.NotNull(outcome.Spread);
+            Assert.NotNull(outcome.Result);
             Assert.Contains(h.Log, line => line.Contains("token=***") && line.Contains("(attempt 2)"));
             Assert.Contains(h.Log, line => line.Contains("Retry 1 of 3"));
             AssertNoTokenIn(h, outcome);
@@ -296,7 +299,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.True(outcome.Canceled);
             Assert.Null(outcome.Error);
-            Assert.Null(outcome.Spread);
+            Assert.Null(outcome.Result);
             Assert.Equal(1, h.Handler.Count);
         }
 
@@ -384,7 +387,7 @@ namespace JustOneApi.Xingtu.Tests
 
             KolSpreadOutcome outcome = await h.FetchAsync();
 
-            Assert.Equal(3642403L, outcome.Spread!.PlayMedian);
+            Assert.Equal(3642403L, outcome.Result!.PlayMedian);
         }
 
         /// <summary>A body sent without a Content-Length, as a chunked answer is.</summary>

@@ -1,6 +1,9 @@
 using System;
 using JustOneApi.Xingtu.Model;
 using Xunit;
+using ApiAnswer = JustOneApi.Xingtu.Model.ApiAnswer<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadBatch = JustOneApi.Xingtu.Client.RequestBatch<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadOutcome = JustOneApi.Xingtu.Client.Outcome<JustOneApi.Xingtu.KolSpread>;
 
 namespace JustOneApi.Xingtu.Tests
 {
@@ -42,7 +45,7 @@ namespace JustOneApi.Xingtu.Tests
             ApiAnswer answer = Interpret(200, TestSupport.ErrorEnvelope(code, "the api message", "req-7"));
 
             Assert.Equal(disposition, answer.Disposition);
-            Assert.Null(answer.Spread);
+            Assert.Null(answer.Result);
             XingtuApiException error = answer.Error!;
             Assert.Equal(kind, error.Kind);
             Assert.Equal(code, error.Code);
@@ -96,7 +99,7 @@ namespace JustOneApi.Xingtu.Tests
             ApiAnswer answer = KolSpreadParser.Interpret(500, TestSupport.SampleBytes(), TestSupport.Query());
 
             Assert.Equal(Disposition.Success, answer.Disposition);
-            Assert.Equal(3642403L, answer.Spread!.PlayMedian);
+            Assert.Equal(3642403L, answer.Result!.PlayMedian);
         }
 
         [Theory]
@@ -161,7 +164,7 @@ namespace JustOneApi.Xingtu.Tests
                 "{\"code\":0,\"requestId\":\"r-1\",\"data\":{\"play_mid\":\"5\",\"base_resp\":{\"status_code\":" + statusCode + ",\"status_message\":\"author not found\"}}}");
 
             Assert.Equal(Disposition.Fail, answer.Disposition);
-            Assert.Null(answer.Spread);
+            Assert.Null(answer.Result);
             XingtuApiException error = answer.Error!;
             Assert.Equal(XingtuErrorKind.UpstreamFailure, error.Kind);
             Assert.Equal("author not found", error.ApiMessage);
@@ -179,7 +182,7 @@ namespace JustOneApi.Xingtu.Tests
             ApiAnswer answer = Interpret(200, "{\"code\":0,\"data\":{\"play_mid\":\"5\",\"base_resp\":{\"status_code\":\"0\",\"status_message\":\"\"}}}");
 
             Assert.Equal(Disposition.Success, answer.Disposition);
-            Assert.Equal(5L, answer.Spread!.PlayMedian);
+            Assert.Equal(5L, answer.Result!.PlayMedian);
         }
 
         [Theory]

@@ -11,6 +11,9 @@ using System.Threading.Tasks;
 using JustOneApi.Xingtu.Model;
 using Xunit;
 using Xunit.Abstractions;
+using ApiAnswer = JustOneApi.Xingtu.Model.ApiAnswer<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadBatch = JustOneApi.Xingtu.Client.RequestBatch<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadOutcome = JustOneApi.Xingtu.Client.Outcome<JustOneApi.Xingtu.KolSpread>;
 
 namespace JustOneApi.Xingtu.Tests
 {
@@ -135,7 +138,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Equal(XingtuErrorKind.MalformedResponse, answer.Error!.Kind);
             Assert.Null(answer.Error.Code);
-            Assert.Null(answer.Spread);
+            Assert.Null(answer.Result);
         }
 
         [Fact]
@@ -169,7 +172,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Equal(Disposition.Success, answer.Disposition);
             Assert.Empty(answer.Anomalies);
-            Assert.Equal(3642403L, answer.Spread!.PlayMedian);
+            Assert.Equal(3642403L, answer.Result!.PlayMedian);
         }
 
         // ---------------------------------------------------------------- mutation sweeps
@@ -306,7 +309,7 @@ namespace JustOneApi.Xingtu.Tests
                         Assert.Equal(Disposition.Success, answer.Disposition);
                         if (playMidKept)
                         {
-                            Assert.Equal(3642403L, answer.Spread!.PlayMedian);
+                            Assert.Equal(3642403L, answer.Result!.PlayMedian);
                         }
                     };
                 }
@@ -373,13 +376,13 @@ namespace JustOneApi.Xingtu.Tests
                             Assert.Equal(Disposition.Success, answer.Disposition);
                             if (metric != null)
                             {
-                                Assert.Null(metric(answer.Spread!));
+                                Assert.Null(metric(answer.Result!));
                             }
 
                             Assert.StartsWith(path + " ", Assert.Single(answer.Anomalies), StringComparison.Ordinal);
                             if (path != "play_mid")
                             {
-                                Assert.Equal(3642403L, answer.Spread!.PlayMedian);
+                                Assert.Equal(3642403L, answer.Result!.PlayMedian);
                             }
                         }));
                     }
@@ -396,7 +399,7 @@ namespace JustOneApi.Xingtu.Tests
                         cases.Add(new Case($"data.{path} := {Shorten(raw)}", WithRaw("data." + path, raw), (status, answer) =>
                         {
                             Assert.Equal(Disposition.Success, answer.Disposition);
-                            Assert.Null(metric(answer.Spread!));
+                            Assert.Null(metric(answer.Result!));
                             Assert.StartsWith(path + " ", Assert.Single(answer.Anomalies), StringComparison.Ordinal);
                         }));
                     }
@@ -412,7 +415,7 @@ namespace JustOneApi.Xingtu.Tests
                         cases.Add(new Case($"data.{path} := {raw}", WithRaw("data." + path, raw), (status, answer) =>
                         {
                             Assert.Empty(answer.Anomalies);
-                            Assert.Equal(expected, metric(answer.Spread!));
+                            Assert.Equal(expected, metric(answer.Result!));
                         }));
                     }
                 }
@@ -542,7 +545,7 @@ namespace JustOneApi.Xingtu.Tests
         /// </summary>
         private async Task RunAsync(string kind, IReadOnlyList<Case> cases)
         {
-            KolSpreadQuery query = TestSupport.Query(Kol);
+            ApiRequest query = TestSupport.Query(Kol);
             var failures = new List<string>();
             var progress = new Progress();
             var clock = Stopwatch.StartNew();
@@ -579,7 +582,7 @@ namespace JustOneApi.Xingtu.Tests
                 + string.Join("\n\n", failures.Take(8)));
         }
 
-        private static string? Check(Case c, int status, KolSpreadQuery query)
+        private static string? Check(Case c, int status, ApiRequest query)
         {
             ApiAnswer answer;
             try
@@ -631,12 +634,12 @@ namespace JustOneApi.Xingtu.Tests
 
             if (answer.Disposition == Disposition.Success)
             {
-                if (answer.Error != null || answer.Spread == null)
+                if (answer.Error != null || answer.Result == null)
                 {
-                    return $"Success with Error={answer.Error != null}, Spread={answer.Spread != null}";
+                    return $"Success with Error={answer.Error != null}, Spread={answer.Result != null}";
                 }
 
-                return answer.Spread.KolId == Kol ? null : $"a result for KOL '{answer.Spread.KolId}'";
+                return answer.Result.KolId == Kol ? null : $"a result for KOL '{answer.Result.KolId}'";
             }
 
             XingtuApiException? error = answer.Error;
@@ -645,7 +648,7 @@ namespace JustOneApi.Xingtu.Tests
                 return $"{answer.Disposition} with Error {error?.GetType().FullName ?? "null"}";
             }
 
-            if (answer.Spread != null || answer.Anomalies.Count != 0)
+            if (answer.Result != null || answer.Anomalies.Count != 0)
             {
                 return $"{answer.Disposition} with a Spread or anomalies";
             }
@@ -713,9 +716,9 @@ namespace JustOneApi.Xingtu.Tests
         {
             Assert.Equal(Disposition.Success, answer.Disposition);
             Assert.Empty(answer.Anomalies);
-            Assert.Equal(3642403L, answer.Spread!.PlayMedian);
-            Assert.Equal(5657L, answer.Spread.ExpectedCpm1To20Sec);
-            Assert.Equal("剧情搞笑", answer.Spread.InteractionRatePeerCategory);
+            Assert.Equal(3642403L, answer.Result!.PlayMedian);
+            Assert.Equal(5657L, answer.Result.ExpectedCpm1To20Sec);
+            Assert.Equal("剧情搞笑", answer.Result.InteractionRatePeerCategory);
         }
 
         /// <summary>Nesting the parser may read, at <paramref name="path"/>: what it must make of it.</summary>
@@ -726,20 +729,20 @@ namespace JustOneApi.Xingtu.Tests
             {
                 Assert.Equal(Disposition.Success, answer.Disposition);
                 Assert.Empty(answer.Anomalies);
-                Assert.Null(answer.Spread!.PlayMedian);
+                Assert.Null(answer.Result!.PlayMedian);
             },
             "data" => NoDataObject,
             "message" or "data.base_resp" => (status, answer) =>
             {
                 Assert.Equal(Disposition.Success, answer.Disposition);
-                Assert.Equal(3642403L, answer.Spread!.PlayMedian);
+                Assert.Equal(3642403L, answer.Result!.PlayMedian);
             },
             _ => (status, answer) =>
             {
                 string field = path.Substring("data.".Length);
                 Assert.Equal(Disposition.Success, answer.Disposition);
                 Assert.StartsWith(field + " is a JSON ", Assert.Single(answer.Anomalies), StringComparison.Ordinal);
-                KolSpread s = answer.Spread!;
+                KolSpread s = answer.Result!;
                 Assert.Null(field switch
                 {
                     "play_mid" => (object?)s.PlayMedian,

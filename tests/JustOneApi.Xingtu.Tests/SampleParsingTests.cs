@@ -3,18 +3,22 @@ using System.IO;
 using System.Linq;
 using JustOneApi.Xingtu.Model;
 using Xunit;
+using ApiAnswer = JustOneApi.Xingtu.Model.ApiAnswer<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadBatch = JustOneApi.Xingtu.Client.RequestBatch<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadOutcome = JustOneApi.Xingtu.Client.Outcome<JustOneApi.Xingtu.KolSpread>;
 
 namespace JustOneApi.Xingtu.Tests
 {
     public class SampleParsingTests
     {
-        private static KolSpread Parse(byte[] body, KolSpreadQuery? query = null)
+        private static KolSpread Parse(byte[] body, string kolId = TestSupport.KolId, SpreadQuery? options = null)
         {
-            ApiAnswer answer = KolSpreadParser.Interpret(200, body, query ?? TestSupport.Query());
+            options ??= TestSupport.Options();
+            ApiAnswer answer = KolSpreadParser.Interpret(200, body, options.For(kolId), options);
             Assert.Equal(Disposition.Success, answer.Disposition);
             Assert.Null(answer.Error);
-            Assert.NotNull(answer.Spread);
-            return answer.Spread!;
+            Assert.NotNull(answer.Result);
+            return answer.Result!;
         }
 
         private static void AssertSampleValues(KolSpread s)
@@ -64,7 +68,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Equal(Disposition.Success, answer.Disposition);
             Assert.Empty(answer.Anomalies);
-            KolSpread s = answer.Spread!;
+            KolSpread s = answer.Result!;
             AssertSampleValues(s);
             Assert.Null(s.RequestId);
             Assert.Null(s.RecordTime);
@@ -73,15 +77,19 @@ namespace JustOneApi.Xingtu.Tests
         [Fact]
         public void Sample_EchoesTheQuery_WithTheApiDefaultsForTypeAndRange()
         {
-            KolSpread s = Parse(TestSupport.SampleBytes(), new KolSpreadQuery("abc", null, null, null, false, false));
+            KolSpread s = Parse(TestSupport.SampleBytes(), "abc");
             Assert.Equal("abc", s.KolId);
             Assert.Equal(SpreadType.PersonalVideo, s.Type);
             Assert.Equal(SpreadRange.Last30Days, s.Range);
             Assert.Null(s.FlowType);
             Assert.False(s.OnlyAssign);
 
-            s = Parse(TestSupport.SampleBytes(), new KolSpreadQuery(" id 2 ", SpreadType.XingtuVideo, SpreadRange.Last90Days, "7", true, true));
-            Assert.Equal(" id 2 ", s.KolId);
+            s = Parse(TestSupport.SampleBytes(), "id-2", TestSupport.Options(SpreadType.XingtuVideo, SpreadRange.Last90Days, "7", true, true));
+            Assert.Equal("id-2", s.KolId);
+            Assert.Equal(SpreadEndpoint.V1, s.Endpoint);
+            Assert.Equal(SpreadPlatform.ShortVideo, s.Platform);
+            Assert.Equal(TestSupport.ReceivedAt, s.FetchedAt);
+            Assert.False(s.FromLocalCache);
             Assert.Equal(SpreadType.XingtuVideo, s.Type);
             Assert.Equal(SpreadRange.Last90Days, s.Range);
             Assert.Equal("7", s.FlowType);
@@ -144,7 +152,7 @@ namespace JustOneApi.Xingtu.Tests
             ApiAnswer answer = KolSpreadParser.Interpret(200, TestSupport.Success(data), TestSupport.Query());
 
             Assert.Empty(answer.Anomalies);
-            AssertSampleValues(answer.Spread!);
+            AssertSampleValues(answer.Result!);
         }
 
         [Fact]
@@ -163,7 +171,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Equal(Disposition.Success, answer.Disposition);
             Assert.Empty(answer.Anomalies);
-            KolSpread s = answer.Spread!;
+            KolSpread s = answer.Result!;
             Assert.Null(s.PlayMedian);
             Assert.Null(s.LikeAverage);
             Assert.Null(s.CommentAverage);
@@ -191,7 +199,7 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Equal(Disposition.Success, answer.Disposition);
             Assert.Empty(answer.Anomalies);
-            KolSpread s = answer.Spread!;
+            KolSpread s = answer.Result!;
             Assert.Equal(TestSupport.KolId, s.KolId);
             Assert.Null(s.PlayMedian);
             Assert.Null(s.AverageDuration);
@@ -207,7 +215,7 @@ namespace JustOneApi.Xingtu.Tests
                 200, TestSupport.Success(@"{ ""like_avg"": ""abc"", ""play_mid"": ""5"", ""interact_rate"": { ""value"": ""n/a"", ""overtake"": 1 } }"), TestSupport.Query());
 
             Assert.Equal(Disposition.Success, answer.Disposition);
-            KolSpread s = answer.Spread!;
+            KolSpread s = answer.Result!;
             Assert.Null(s.LikeAverage);
             Assert.Equal(5L, s.PlayMedian);
             Assert.Null(s.InteractionRate);
@@ -222,7 +230,7 @@ namespace JustOneApi.Xingtu.Tests
         {
             ApiAnswer answer = KolSpreadParser.Interpret(200, TestSupport.Success(@"{ ""share_avg"": true, ""item_num"": [1] }"), TestSupport.Query());
 
-            KolSpread s = answer.Spread!;
+            KolSpread s = answer.Result!;
             Assert.Null(s.ShareAverage);
             Assert.Null(s.VideoCount);
             Assert.Equal(2, answer.Anomalies.Count);
@@ -242,7 +250,7 @@ namespace JustOneApi.Xingtu.Tests
             ApiAnswer answer = KolSpreadParser.Interpret(200, TestSupport.Success("{ \"play_mid\": " + json + " }"), TestSupport.Query());
 
             Assert.Empty(answer.Anomalies);
-            Assert.Equal(expected, answer.Spread!.PlayMedian);
+            Assert.Equal(expected, answer.Result!.PlayMedian);
         }
 
         [Theory]
@@ -255,8 +263,8 @@ namespace JustOneApi.Xingtu.Tests
             ApiAnswer answer = KolSpreadParser.Interpret(200, TestSupport.Success("{ \"play_mid\": " + json + ", \"like_avg\": \"1\" }"), TestSupport.Query());
 
             Assert.Equal(Disposition.Success, answer.Disposition);
-            Assert.Null(answer.Spread!.PlayMedian);
-            Assert.Equal(1L, answer.Spread.LikeAverage);
+            Assert.Null(answer.Result!.PlayMedian);
+            Assert.Equal(1L, answer.Result.LikeAverage);
             string anomaly = Assert.Single(answer.Anomalies);
             Assert.StartsWith("play_mid", anomaly);
         }
@@ -266,7 +274,7 @@ namespace JustOneApi.Xingtu.Tests
         {
             ApiAnswer answer = KolSpreadParser.Interpret(200, TestSupport.Success("{ \"avg_duration\": 1e400 }"), TestSupport.Query());
 
-            Assert.Null(answer.Spread!.AverageDuration);
+            Assert.Null(answer.Result!.AverageDuration);
             Assert.StartsWith("avg_duration", Assert.Single(answer.Anomalies));
         }
 

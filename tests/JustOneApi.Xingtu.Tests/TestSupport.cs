@@ -9,6 +9,9 @@ using System.Threading.Tasks;
 using JustOneApi.Xingtu.Client;
 using JustOneApi.Xingtu.Model;
 using JustOneApi.Xingtu.Transport;
+using ApiAnswer = JustOneApi.Xingtu.Model.ApiAnswer<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadBatch = JustOneApi.Xingtu.Client.RequestBatch<JustOneApi.Xingtu.KolSpread>;
+using KolSpreadOutcome = JustOneApi.Xingtu.Client.Outcome<JustOneApi.Xingtu.KolSpread>;
 
 namespace JustOneApi.Xingtu.Tests
 {
@@ -28,7 +31,19 @@ namespace JustOneApi.Xingtu.Tests
 
         public static byte[] SampleBytes() => File.ReadAllBytes(SamplePath);
 
-        public static KolSpreadQuery Query(string kolId = KolId) => new KolSpreadQuery(kolId, null, null, null, false, false);
+
+        /// <summary>The V1 request for one KOL with the given options (null: not sent), as Get-XingtuKolSpread builds it.</summary>
+        public static ApiRequest Query(string kolId = KolId, SpreadType? type = null, SpreadRange? range = null, string? flowType = null, bool onlyAssign = false, bool acceptCache = false) =>
+            Options(type, range, flowType, onlyAssign, acceptCache).For(kolId);
+
+        public static SpreadQuery Options(SpreadType? type = null, SpreadRange? range = null, string? flowType = null, bool onlyAssign = false, bool acceptCache = false, SpreadEndpoint endpoint = SpreadEndpoint.V1, SpreadPlatform? platform = null) =>
+            new SpreadQuery(endpoint, type, range, flowType, onlyAssign, acceptCache, platform);
+
+        /// <summary>The reader Get-XingtuKolSpread uses, with default options unless given.</summary>
+        public static KolSpreadReader Reader(SpreadQuery? options = null) => new KolSpreadReader(options ?? Options());
+
+        /// <summary>When the fake answers arrive.</summary>
+        public static readonly DateTimeOffset ReceivedAt = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
 
         public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -97,7 +112,21 @@ namespace JustOneApi.Xingtu.Tests
         }
     }
 
-    /// <summary>An XingtuClient over a fake handler, whose back-offs are recorded instead of waited out.</summary>
+    /// <summary>
+    /// The spread parser as it was before the engine served more than one endpoint: the one envelope parser with
+    /// Get-XingtuKolSpread's reader, so the parsing tests read as they did.
+    /// </summary>
+    internal static class KolSpreadParser
+    {
+        public static ApiAnswer Interpret(int status, byte[] body, ApiRequest request, SpreadQuery? options = null) =>
+            AnswerParser.Interpret(status, body, request, TestSupport.Reader(options), TestSupport.ReceivedAt);
+
+        public static ApiAnswer TooLarge(int status, ApiRequest request) => AnswerParser.TooLarge<KolSpread>(status, request);
+
+        public static bool IsRetryableStatus(int status) => AnswerParser.IsRetryableStatus(status);
+    }
+
+    /// <summary>An ApiClient over a fake handler, whose back-offs are recorded instead of waited out.</summary>
     internal sealed class ClientHarness : IDisposable
     {
         public ClientHarness(
@@ -113,7 +142,7 @@ namespace JustOneApi.Xingtu.Tests
             TimeSpan interval = retryInterval ?? TimeSpan.FromSeconds(1);
             var options = new ClientOptions(TestSupport.BaseUri, timeout ?? TimeSpan.FromSeconds(30), maximumRetryCount, interval, throttleLimit, 0);
             Gate = new RateGate(0);
-            Client = new XingtuClient(
+            Client = new ApiClient(
                 new HttpTransport(HttpClient, TestSupport.Token),
                 options,
                 TestSupport.Token,
@@ -123,7 +152,8 @@ namespace JustOneApi.Xingtu.Tests
                 {
                     Delays.Enqueue(wait);
                     return Task.CompletedTask;
-                }));
+                }),
+                () => TestSupport.ReceivedAt);
         }
 
         public FakeHandler Handler { get; }
@@ -132,14 +162,14 @@ namespace JustOneApi.Xingtu.Tests
 
         public RateGate Gate { get; }
 
-        public XingtuClient Client { get; }
+        public ApiClient Client { get; }
 
         public ConcurrentQueue<TimeSpan> Delays { get; } = new ConcurrentQueue<TimeSpan>();
 
         public ConcurrentQueue<string> Log { get; } = new ConcurrentQueue<string>();
 
-        public Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery? query = null, CancellationToken cancellationToken = default) =>
-            Client.FetchAsync(query ?? TestSupport.Query(), Log.Enqueue, cancellationToken);
+        public Task<KolSpreadOutcome> FetchAsync(ApiRequest? query = null, CancellationToken cancellationToken = default) =>
+            Client.FetchAsync(query ?? TestSupport.Query(), TestSupport.Reader(), Log.Enqueue, cancellationToken);
 
         public void Dispose()
         {

@@ -25,7 +25,7 @@ namespace JustOneApi.Xingtu.Client
         private static readonly long BucketTicks = TimeSpan.TicksPerSecond / Buckets;
 
         private readonly object _lock = new object();
-        private readonly TimeSpan _capSpacing;
+        private TimeSpan _capSpacing;
         private readonly Func<TimeSpan> _clock;
         private readonly int[] _starts = new int[Buckets];
         private long _lastBucket;
@@ -36,7 +36,7 @@ namespace JustOneApi.Xingtu.Client
         /// <summary>Creates a gate; <paramref name="clock"/> tells the time, and tests pass one they move by hand.</summary>
         public RateGate(double maxRequestsPerSecond, Func<TimeSpan>? clock = null)
         {
-            _capSpacing = maxRequestsPerSecond > 0 ? TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / maxRequestsPerSecond)) : TimeSpan.Zero;
+            _capSpacing = SpacingOf(maxRequestsPerSecond);
             if (clock == null)
             {
                 Stopwatch watch = Stopwatch.StartNew();
@@ -55,6 +55,15 @@ namespace JustOneApi.Xingtu.Client
                 {
                     return Spacing(_clock());
                 }
+            }
+        }
+
+        /// <summary>Changes the cap on starts per second (0 for none), for every call that shares this gate.</summary>
+        public void SetCap(double maxRequestsPerSecond)
+        {
+            lock (_lock)
+            {
+                _capSpacing = SpacingOf(maxRequestsPerSecond);
             }
         }
 
@@ -109,6 +118,9 @@ namespace JustOneApi.Xingtu.Client
                 }
             }
         }
+
+        private static TimeSpan SpacingOf(double maxRequestsPerSecond) =>
+            maxRequestsPerSecond > 0 ? TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / maxRequestsPerSecond)) : TimeSpan.Zero;
 
         private TimeSpan Spacing(TimeSpan now)
         {

@@ -6,23 +6,21 @@ using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Client
 {
-    /// <summary>Builds the endpoint's URL; the shown form has the token masked, so it can go to -Verbose.</summary>
+    /// <summary>Builds a request's URL; the shown form has the token masked, so it can go to -Verbose.</summary>
     internal static class RequestUri
     {
-        public const string EndpointPath = "api/douyin-xingtu/get-kol-spread-info/v1";
+        public static Uri Build(Uri baseUri, ApiRequest request, string token) =>
+            new Uri(Compose(baseUri, request, Uri.EscapeDataString(token)));
 
-        public static Uri Build(Uri baseUri, KolSpreadQuery query, string token) =>
-            new Uri(Compose(baseUri, query, Uri.EscapeDataString(token)));
+        public static string Display(Uri baseUri, ApiRequest request) => Compose(baseUri, request, Redaction.Mask);
 
-        public static string Display(Uri baseUri, KolSpreadQuery query) => Compose(baseUri, query, Redaction.Mask);
-
-        private static string Compose(Uri baseUri, KolSpreadQuery query, string tokenText)
+        private static string Compose(Uri baseUri, ApiRequest request, string tokenText)
         {
             var url = new StringBuilder(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
-            url.Append('/').Append(EndpointPath).Append("?token=").Append(tokenText);
-            foreach (KeyValuePair<string, string> parameter in query.WireParameters())
+            url.Append('/').Append(request.Path).Append("?token=").Append(tokenText);
+            foreach (KeyValuePair<string, string> parameter in request.Parameters)
             {
-                url.Append('&').Append(parameter.Key).Append('=').Append(Uri.EscapeDataString(parameter.Value));
+                url.Append('&').Append(Uri.EscapeDataString(parameter.Key)).Append('=').Append(Uri.EscapeDataString(parameter.Value));
             }
 
             return url.ToString();

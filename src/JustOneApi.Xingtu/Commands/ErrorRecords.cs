@@ -2,16 +2,17 @@ using System.Management.Automation;
 
 namespace JustOneApi.Xingtu.Commands
 {
-    /// <summary>Turns the module's failures into error records: ErrorId from the kind, the KolId as TargetObject.</summary>
+    /// <summary>Turns the module's failures into error records: ErrorId from the kind, the KolId (or path and query) as TargetObject.</summary>
     internal static class ErrorRecords
     {
         public static ErrorRecord From(XingtuApiException exception) =>
-            new ErrorRecord(exception, exception.Kind.ToString(), CategoryOf(exception.Kind), exception.KolId);
+            new ErrorRecord(exception, exception.Kind.ToString(), CategoryOf(exception.Kind), exception.Target);
 
         public static ErrorCategory CategoryOf(XingtuErrorKind kind) => kind switch
         {
             XingtuErrorKind.InvalidKolId => ErrorCategory.InvalidArgument,
             XingtuErrorKind.InvalidParameters => ErrorCategory.InvalidArgument,
+            XingtuErrorKind.InvalidRequest => ErrorCategory.InvalidArgument,
             XingtuErrorKind.NoData => ErrorCategory.ObjectNotFound,
             XingtuErrorKind.UpstreamFailure => ErrorCategory.ResourceUnavailable,
             XingtuErrorKind.CollectionFailed => ErrorCategory.ResourceUnavailable,

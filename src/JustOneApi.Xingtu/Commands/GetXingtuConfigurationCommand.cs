@@ -42,6 +42,7 @@ namespace JustOneApi.Xingtu.Commands
                 settings.RetryIntervalSec,
                 settings.ThrottleLimit,
                 settings.MaxRequestsPerSecond,
+                settings.SpreadEndpoint,
                 tokenSource,
                 TokenResolver.Mask(token),
                 TokenStore.FilePath);

@@ -57,11 +57,17 @@ namespace JustOneApi.Xingtu.Commands
         public int ThrottleLimit { get; set; }
 
         /// <summary>
-        /// The cap on request starts per second across all requests, retries included; 0 means no cap.
+        /// The cap on request starts per second of the account (base address and token) in this process, shared by every call, retries included; 0 means no cap.
         /// </summary>
         [Parameter]
         [ValidateRange(0.0, 10000.0)]
         public double MaxRequestsPerSecond { get; set; }
+
+        /// <summary>
+        /// The endpoint Get-XingtuKolSpread asks by default: Auto (V1 until the vendor removes it, then V2), V1 or V2.
+        /// </summary>
+        [Parameter]
+        public SpreadEndpoint SpreadEndpoint { get; set; }
 
         /// <summary>
         /// Write the new configuration to the pipeline.
@@ -89,7 +95,10 @@ namespace JustOneApi.Xingtu.Commands
                 Bound(nameof(MaximumRetryCount)) ? MaximumRetryCount : current.MaximumRetryCount,
                 Bound(nameof(RetryIntervalSec)) ? RetryIntervalSec : current.RetryIntervalSec,
                 Bound(nameof(ThrottleLimit)) ? ThrottleLimit : current.ThrottleLimit,
-                Bound(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : current.MaxRequestsPerSecond);
+                Bound(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : current.MaxRequestsPerSecond,
+                Bound(nameof(SpreadEndpoint)) ? SpreadEndpoint : current.SpreadEndpoint,
+                current.ExplicitLocalCachePath,
+                current.LocalCacheMaxAge);
 
             if (!ShouldProcess("JustOneApi.Xingtu configuration", "Set"))
             {

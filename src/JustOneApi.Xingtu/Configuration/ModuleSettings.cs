@@ -21,10 +21,25 @@ namespace JustOneApi.Xingtu.Configuration
         public const int DefaultThrottleLimit = 8;
         public const int MaxThrottleLimit = 64;
 
-        private static ModuleSettings _current = new ModuleSettings(null, DefaultTimeoutSec, DefaultMaximumRetryCount, DefaultRetryIntervalSec, DefaultThrottleLimit, 0);
+        /// <summary>Xingtu's 30- and 90-day figures are daily aggregates: half a day old is as good as new, and a daily run still fetches afresh.</summary>
+        public static readonly TimeSpan DefaultLocalCacheMaxAge = TimeSpan.FromHours(12);
 
-        public ModuleSettings(Uri? baseUri, int timeoutSec, int maximumRetryCount, double retryIntervalSec, int throttleLimit, double maxRequestsPerSecond)
+        private static ModuleSettings _current = new ModuleSettings(null, DefaultTimeoutSec, DefaultMaximumRetryCount, DefaultRetryIntervalSec, DefaultThrottleLimit, 0, SpreadEndpoint.Auto, null, DefaultLocalCacheMaxAge);
+
+        public ModuleSettings(
+            Uri? baseUri,
+            int timeoutSec,
+            int maximumRetryCount,
+            double retryIntervalSec,
+            int throttleLimit,
+            double maxRequestsPerSecond,
+            SpreadEndpoint spreadEndpoint,
+            string? localCachePath,
+            TimeSpan localCacheMaxAge)
         {
+            SpreadEndpoint = spreadEndpoint;
+            ExplicitLocalCachePath = localCachePath;
+            LocalCacheMaxAge = localCacheMaxAge;
             ExplicitBaseUri = baseUri;
             TimeoutSec = timeoutSec;
             MaximumRetryCount = maximumRetryCount;
@@ -47,6 +62,15 @@ namespace JustOneApi.Xingtu.Configuration
         public int ThrottleLimit { get; }
 
         public double MaxRequestsPerSecond { get; }
+
+        /// <summary>The endpoint Get-XingtuKolSpread asks when the call does not say.</summary>
+        public SpreadEndpoint SpreadEndpoint { get; }
+
+        /// <summary>The local answer store's folder set in this process, or null for the per-user default.</summary>
+        public string? ExplicitLocalCachePath { get; }
+
+        /// <summary>How old a stored answer may be and still be served; zero turns reading off.</summary>
+        public TimeSpan LocalCacheMaxAge { get; }
 
         public static void Replace(ModuleSettings settings) => _current = settings;
 

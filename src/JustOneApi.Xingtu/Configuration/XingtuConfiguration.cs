@@ -12,6 +12,7 @@ namespace JustOneApi.Xingtu
             double retryIntervalSec,
             int throttleLimit,
             double maxRequestsPerSecond,
+            SpreadEndpoint spreadEndpoint,
             TokenSource tokenSource,
             string maskedToken,
             string tokenStorePath)
@@ -24,6 +25,7 @@ namespace JustOneApi.Xingtu
             RetryIntervalSec = retryIntervalSec;
             ThrottleLimit = throttleLimit;
             MaxRequestsPerSecond = maxRequestsPerSecond;
+            SpreadEndpoint = spreadEndpoint;
             TokenSource = tokenSource;
             Token = maskedToken;
             TokenStorePath = tokenStorePath;
@@ -50,8 +52,11 @@ namespace JustOneApi.Xingtu
         /// <summary>The default number of requests in flight at once.</summary>
         public int ThrottleLimit { get; }
 
-        /// <summary>The cap on request starts per second, retries included; 0 means no cap.</summary>
+        /// <summary>The cap on request starts per second of the account in this process, shared by every call, retries included; 0 means no cap.</summary>
         public double MaxRequestsPerSecond { get; }
+
+        /// <summary>The endpoint Get-XingtuKolSpread asks by default: Auto, V1 or V2.</summary>
+        public SpreadEndpoint SpreadEndpoint { get; }
 
         /// <summary>Where the token a call would use now comes from (a -Token parameter overrides it per call).</summary>
         public TokenSource TokenSource { get; }

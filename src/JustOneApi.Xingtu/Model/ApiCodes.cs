@@ -46,6 +46,9 @@ namespace JustOneApi.Xingtu.Model
         };
 
 
+        /// <summary>True for the codes the API bills: a result (0) and "no data" (201).</summary>
+        public static bool IsBilled(int code) => code == 0 || code == 201;
+
         public static bool IsAccountLevel(XingtuErrorKind kind) =>
             kind == XingtuErrorKind.InvalidToken
             || kind == XingtuErrorKind.DailyQuotaExceeded
@@ -53,22 +56,22 @@ namespace JustOneApi.Xingtu.Model
             || kind == XingtuErrorKind.InsufficientBalance
             || kind == XingtuErrorKind.NoToken;
 
-        /// <summary>The sentence a user reads for a code: what happened and what to do.</summary>
-        public static string Describe(int code, string kolId, string? apiMessage)
+        /// <summary>The sentence a user reads for a code: what happened to <paramref name="subject"/> (such as KOL '123') and what to do.</summary>
+        public static string Describe(int code, string subject, string? apiMessage)
         {
             string said = string.IsNullOrWhiteSpace(apiMessage) ? string.Empty : $" The API said: {apiMessage}";
             return code switch
             {
-                100 => $"The API rejected the token (code 100: invalid or inactive) at KOL '{kolId}'. Check the token, then set it with Set-XingtuToken or the JUSTONEAPI_TOKEN environment variable.{said}",
-                303 => $"The daily quota is used up (code 303) at KOL '{kolId}'. Nothing else can succeed today: wait for the quota to reset, or raise it with Just One API.{said}",
-                600 => $"Permission denied (code 600) at KOL '{kolId}': this account may not use the KOL Data Overview endpoint. Check the account's plan with Just One API.{said}",
-                601 => $"The account's balance is too low (code 601) at KOL '{kolId}'. Top up the Just One API account, then run the batch again.{said}",
-                400 => $"The API rejected the parameters for KOL '{kolId}' (code 400).{said}",
-                201 => $"The API has no data for KOL '{kolId}' (code 201: empty content or not found). This call is billed.{said}",
-                301 => $"Collection failed for KOL '{kolId}' (code 301).{said}",
-                302 => $"The API's rate limit was exceeded for KOL '{kolId}' (code 302). Lower -ThrottleLimit or set a rate cap with Set-XingtuConfiguration.{said}",
-                500 => $"The API had an internal error for KOL '{kolId}' (code 500).{said}",
-                _ => $"The API answered code {code.ToString(CultureInfo.InvariantCulture)} for KOL '{kolId}', whose meaning is not published.{said}",
+                100 => $"The API rejected the token (code 100: invalid or inactive) at {subject}. Check the token, then set it with Set-XingtuToken or the JUSTONEAPI_TOKEN environment variable.{said}",
+                303 => $"The daily quota is used up (code 303) at {subject}. Nothing else can succeed today: wait for the quota to reset, or raise it with Just One API.{said}",
+                600 => $"Permission denied (code 600) at {subject}: this account may not use this endpoint. Check the account's plan with Just One API.{said}",
+                601 => $"The account's balance is too low (code 601) at {subject}. Top up the Just One API account, then run the batch again.{said}",
+                400 => $"The API rejected the parameters for {subject} (code 400).{said}",
+                201 => $"The API has no data for {subject} (code 201: empty content or not found). This call is billed.{said}",
+                301 => $"Collection failed for {subject} (code 301).{said}",
+                302 => $"The API's rate limit was exceeded for {subject} (code 302). Lower -ThrottleLimit or set a rate cap with Set-XingtuConfiguration.{said}",
+                500 => $"The API had an internal error for {subject} (code 500).{said}",
+                _ => $"The API answered code {code.ToString(CultureInfo.InvariantCulture)} for {subject}, whose meaning is not published.{said}",
             };
         }
     }

@@ -7,17 +7,25 @@ namespace JustOneApi.Xingtu
     /// </summary>
     public sealed class KolSpread
     {
-        internal KolSpread(string kolId, SpreadType type, SpreadRange range, string? flowType, bool onlyAssign)
+        internal KolSpread(string kolId, SpreadEndpoint endpoint, SpreadPlatform platform, SpreadType type, SpreadRange range, string? flowType, bool onlyAssign)
         {
             KolId = kolId;
+            Endpoint = endpoint;
+            Platform = platform;
             Type = type;
             Range = range;
             FlowType = flowType;
             OnlyAssign = onlyAssign;
         }
 
-        /// <summary>The Xingtu KOL (author) id the request was for, exactly as given.</summary>
+        /// <summary>The Xingtu KOL (author) id the request was for, as sent (trimmed and normalised; see about_JustOneApi.Xingtu).</summary>
         public string KolId { get; }
+
+        /// <summary>The endpoint that answered: V1 (KOL Data Overview, deprecated) or V2 (its successor).</summary>
+        public SpreadEndpoint Endpoint { get; }
+
+        /// <summary>Where the content was measured: the one asked for, else the API's default ShortVideo (all V1 measures).</summary>
+        public SpreadPlatform Platform { get; }
 
         /// <summary>Which videos the metrics describe: the one asked for, else the API's default PersonalVideo.</summary>
         public SpreadType Type { get; }
@@ -25,7 +33,7 @@ namespace JustOneApi.Xingtu
         /// <summary>The period the metrics cover: the one asked for, else the API's default Last30Days.</summary>
         public SpreadRange Range { get; }
 
-        /// <summary>The flowType sent, or null when none was sent.</summary>
+        /// <summary>The -FlowType asked for, as given, or null when none was sent.</summary>
         public string? FlowType { get; }
 
         /// <summary>Whether only assigned (commissioned) orders were asked for.</summary>
@@ -135,6 +143,12 @@ namespace JustOneApi.Xingtu
 
         /// <summary>The envelope's requestId: quote it in a support ticket.</summary>
         public string? RequestId { get; internal set; }
+
+        /// <summary>When the answer was received from the API (UTC); for an answer from the local store, when it was first received.</summary>
+        public System.DateTimeOffset FetchedAt { get; internal set; }
+
+        /// <summary>True when the answer came from the local answer store, so this row cost nothing.</summary>
+        public bool FromLocalCache { get; internal set; }
 
         internal KolSpread Copy() => (KolSpread)MemberwiseClone();
     }

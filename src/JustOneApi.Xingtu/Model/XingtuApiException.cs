@@ -4,7 +4,7 @@ using JustOneApi.Xingtu.Model;
 namespace JustOneApi.Xingtu
 {
     /// <summary>
-    /// A failure of one KOL's request, or of the account. Its text never contains the token.
+    /// A failure of one request (one KOL's, or one Invoke-JustOneApi query's), or of the account. Its text never contains the token.
     /// </summary>
     public sealed class XingtuApiException : Exception
     {
@@ -16,7 +16,8 @@ namespace JustOneApi.Xingtu
             string? apiMessage = null,
             string? requestId = null,
             int? httpStatusCode = null,
-            int attempts = 0)
+            int attempts = 0,
+            string? target = null)
             : base(message)
         {
             Kind = kind;
@@ -26,6 +27,7 @@ namespace JustOneApi.Xingtu
             RequestId = requestId;
             HttpStatusCode = httpStatusCode;
             Attempts = attempts;
+            Target = target ?? kolId;
         }
 
         /// <summary>Why the request failed; also the error record's ErrorId.</summary>
@@ -33,6 +35,9 @@ namespace JustOneApi.Xingtu
 
         /// <summary>The KOL the request was for, or null for an account-level failure found before any request.</summary>
         public string? KolId { get; }
+
+        /// <summary>What the request was for, the error record's TargetObject: the KOL id, or an endpoint path and its query (never the token).</summary>
+        public string? Target { get; }
 
         /// <summary>The API's business code, or null when no API answer was read.</summary>
         public int? Code { get; }
@@ -53,10 +58,10 @@ namespace JustOneApi.Xingtu
         public bool IsAccountLevel => ApiCodes.IsAccountLevel(Kind);
 
         internal XingtuApiException WithAttempts(int attempts, string message) =>
-            new XingtuApiException(Kind, message, KolId, Code, ApiMessage, RequestId, HttpStatusCode, attempts);
+            new XingtuApiException(Kind, message, KolId, Code, ApiMessage, RequestId, HttpStatusCode, attempts, Target);
 
         /// <summary>A copy whose texts have been through <paramref name="redact"/>: they may quote the server, and a server may quote the request.</summary>
         internal XingtuApiException Redacted(Func<string, string> redact) =>
-            new XingtuApiException(Kind, redact(Message), KolId, Code, ApiMessage == null ? null : redact(ApiMessage), RequestId, HttpStatusCode, Attempts);
+            new XingtuApiException(Kind, redact(Message), KolId, Code, ApiMessage == null ? null : redact(ApiMessage), RequestId, HttpStatusCode, Attempts, Target == null ? null : redact(Target));
     }
 }

@@ -8,6 +8,9 @@ namespace JustOneApi.Xingtu
         /// <summary>The KolId is empty, too long, or mangled (for example 7.1E+18); no request was sent.</summary>
         InvalidKolId,
 
+        /// <summary>An Invoke-JustOneApi query that may not be sent (a token key, a list value); no request was sent.</summary>
+        InvalidRequest,
+
         /// <summary>Code 400: the API rejected the parameters for this KOL.</summary>
         InvalidParameters,
 

@@ -8,29 +8,31 @@ using JustOneApi.Xingtu.Model;
 namespace JustOneApi.Xingtu.Client
 {
     /// <summary>
-    /// An ordered window of KOL fetches. Fetches run concurrently; results are taken in input order by one consumer
-    /// thread (the pipeline's), which is the only thread that calls anything here but <see cref="Cancel"/>.
-    /// A repeated query is fetched once while it is remembered. After an account-level failure nothing new starts
-    /// and everything in flight is cancelled.
+    /// An ordered window of fetches, for any endpoint and result type. Fetches run concurrently; results are taken in
+    /// input order by one consumer thread (the pipeline's), which is the only thread that calls anything here but
+    /// <see cref="Cancel"/>. A repeated request is fetched once while it is remembered. After an account-level
+    /// failure nothing new starts and everything in flight is cancelled.
     /// </summary>
-    internal sealed class KolSpreadBatch : IDisposable
+    internal sealed class RequestBatch<T> : IDisposable
     {
-        /// <summary>How many recent queries are remembered to fetch repeats once; bounds the memory this takes.</summary>
-        public const int RememberedQueries = 2048;
+        /// <summary>How many recent requests are remembered to fetch repeats once; bounds the memory this takes.</summary>
+        public const int RememberedRequests = 2048;
 
-        private readonly XingtuClient _client;
+        private readonly ApiClient _client;
+        private readonly IAnswerReader<T> _reader;
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private readonly Queue<Entry> _window = new Queue<Entry>();
-        private readonly Dictionary<KolSpreadQuery, Task<KolSpreadOutcome>> _remembered = new Dictionary<KolSpreadQuery, Task<KolSpreadOutcome>>();
-        private readonly Queue<KolSpreadQuery> _rememberedOrder = new Queue<KolSpreadQuery>();
+        private readonly Dictionary<ApiRequest, Task<Outcome<T>>> _remembered = new Dictionary<ApiRequest, Task<Outcome<T>>>();
+        private readonly Queue<ApiRequest> _rememberedOrder = new Queue<ApiRequest>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
         private readonly AutoResetEvent _changed = new AutoResetEvent(false);
         private readonly Action<string>? _logLine;
 
         /// <summary>Creates a batch; with <paramref name="log"/> false, no log line is made at all.</summary>
-        public KolSpreadBatch(XingtuClient client, int windowSize, bool log)
+        public RequestBatch(ApiClient client, IAnswerReader<T> reader, int windowSize, bool log)
         {
             _client = client;
+            _reader = reader;
             WindowSize = windowSize;
             if (log)
             {
@@ -50,16 +52,16 @@ namespace JustOneApi.Xingtu.Client
 
         public bool IsFull => _window.Count >= WindowSize;
 
-        /// <summary>How many requests were not sent because the same query was already fetched or under way.</summary>
+        /// <summary>How many requests were not sent because the same request was already fetched or under way.</summary>
         public int Repeats { get; private set; }
 
         /// <summary>The account-level failure that stopped the batch, or null.</summary>
         public XingtuApiException? StopError => _client.StopError;
 
-        /// <summary>Starts fetching <paramref name="query"/>, or joins the fetch of an equal one; does not block.</summary>
-        public void Add(KolSpreadQuery query)
+        /// <summary>Starts fetching <paramref name="request"/>, or joins the fetch of an equal one; does not block.</summary>
+        public void Add(ApiRequest request)
         {
-            bool repeat = _remembered.TryGetValue(query, out Task<KolSpreadOutcome>? fetch);
+            bool repeat = _remembered.TryGetValue(request, out Task<Outcome<T>>? fetch);
             if (repeat)
             {
                 Repeats++;
@@ -67,12 +69,12 @@ namespace JustOneApi.Xingtu.Client
             else
             {
                 fetch = StopError != null || _cancel.IsCancellationRequested
-                    ? Task.FromResult(KolSpreadOutcome.CanceledOutcome)
-                    : FetchAsync(query);
-                Remember(query, fetch!);
+                    ? Task.FromResult(Outcome<T>.CanceledOutcome(sent: false))
+                    : FetchAsync(request);
+                Remember(request, fetch!);
             }
 
-            _window.Enqueue(new Entry(query, fetch!, repeat));
+            _window.Enqueue(new Entry(request, fetch!, repeat));
         }
 
         /// <summary>Takes the log lines written since the last call.</summary>
@@ -133,11 +135,11 @@ namespace JustOneApi.Xingtu.Client
         /// </summary>
         public void Dispose() => Cancel();
 
-        private async Task<KolSpreadOutcome> FetchAsync(KolSpreadQuery query)
+        private async Task<Outcome<T>> FetchAsync(ApiRequest request)
         {
             try
             {
-                KolSpreadOutcome outcome = await _client.FetchAsync(query, _logLine, _cancel.Token).ConfigureAwait(false);
+                Outcome<T> outcome = await _client.FetchAsync(request, _reader, _logLine, _cancel.Token).ConfigureAwait(false);
                 if (StopError != null)
                 {
                     Cancel();
@@ -147,15 +149,19 @@ namespace JustOneApi.Xingtu.Client
             }
             catch (OperationCanceledException)
             {
-                return KolSpreadOutcome.CanceledOutcome;
+                return Outcome<T>.CanceledOutcome(sent: true);
             }
             catch (Exception ex)
             {
                 // Whatever went wrong, the row still gets an error of the module's own, never a raw exception.
-                return KolSpreadOutcome.Failed(new XingtuApiException(
-                    XingtuErrorKind.InternalError,
-                    $"An unexpected {ex.GetType().Name} stopped the request for KOL '{query.KolId}'. Please report it.",
-                    query.KolId));
+                return Outcome<T>.Failed(
+                    new XingtuApiException(
+                        XingtuErrorKind.InternalError,
+                        $"An unexpected {ex.GetType().Name} stopped the request for {request.Subject}. Please report it.",
+                        request.KolId,
+                        target: request.Target),
+                    Array.Empty<string>(),
+                    sent: true);
             }
             finally
             {
@@ -163,36 +169,36 @@ namespace JustOneApi.Xingtu.Client
             }
         }
 
-        private void Remember(KolSpreadQuery query, Task<KolSpreadOutcome> fetch)
+        private void Remember(ApiRequest request, Task<Outcome<T>> fetch)
         {
-            if (_rememberedOrder.Count >= RememberedQueries)
+            if (_rememberedOrder.Count >= RememberedRequests)
             {
                 _remembered.Remove(_rememberedOrder.Dequeue());
             }
 
-            _remembered[query] = fetch;
-            _rememberedOrder.Enqueue(query);
+            _remembered[request] = fetch;
+            _rememberedOrder.Enqueue(request);
         }
 
-        /// <summary>One input row: its query and the fetch it waits on, shared with earlier rows when a repeat.</summary>
+        /// <summary>One input row: its request and the fetch it waits on, shared with earlier rows when a repeat.</summary>
         internal readonly struct Entry
         {
-            public Entry(KolSpreadQuery query, Task<KolSpreadOutcome> fetch, bool isRepeat)
+            public Entry(ApiRequest request, Task<Outcome<T>> fetch, bool isRepeat)
             {
-                Query = query;
+                Request = request;
                 Fetch = fetch;
                 IsRepeat = isRepeat;
             }
 
-            public KolSpreadQuery Query { get; }
+            public ApiRequest Request { get; }
 
-            public Task<KolSpreadOutcome> Fetch { get; }
+            public Task<Outcome<T>> Fetch { get; }
 
-            /// <summary>True when an earlier row asked the same query, so no request of its own was sent.</summary>
+            /// <summary>True when an earlier row asked the same request, so no request of its own was sent.</summary>
             public bool IsRepeat { get; }
 
             /// <summary>The outcome; only once <see cref="TryTake"/> has handed out the entry.</summary>
-            public KolSpreadOutcome Outcome => Fetch.Result;
+            public Outcome<T> Outcome => Fetch.Result;
         }
     }
 }

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Transport;
+
+namespace JustOneApi.Xingtu.Client
+{
+    /// <summary>
+    /// Sends requests of any endpoint, many at once, under one call's policies: at most ThrottleLimit in flight,
+    /// starts spaced by the account's rate gate, retries with back-off for the answers that allow it, a switch to the
+    /// successor endpoint when an endpoint is gone, and nothing more sent once the account has been refused.
+    /// Thread-safe.
+    /// </summary>
+    internal sealed class ApiClient
+    {
+        private readonly IHttpTransport _transport;
+        private readonly ClientOptions _options;
+        private readonly string _token;
+        private readonly RetryPolicy _retry;
+        private readonly RateGate _gate;
+        private readonly SemaphoreSlim _inFlight;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private readonly Func<DateTimeOffset> _clock;
+        private XingtuApiException? _stopError;
+
+        /// <summary>
+        /// Creates a client; <paramref name="delay"/> waits out back-offs and <paramref name="clock"/> stamps answers,
+        /// and tests pass ones they control.
+        /// </summary>
+        public ApiClient(
+            IHttpTransport transport,
+            ClientOptions options,
+            string token,
+            RetryPolicy retry,
+            RateGate gate,
+            Func<TimeSpan, CancellationToken, Task>? delay = null,
+            Func<DateTimeOffset>? clock = null)
+        {
+            _transport = transport;
+            _options = options;
+            _token = token;
+            _retry = retry;
+            _gate = gate;
+            _delay = delay ?? Task.Delay;
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _inFlight = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
+        }
+
+        /// <summary>The first account-level failure; once set, no further request is sent.</summary>
+        public XingtuApiException? StopError => Volatile.Read(ref _stopError);
+
+        /// <summary>A client over the process's shared HTTP connection pool and the account's rate gate, with jittered back-off.</summary>
+        public static ApiClient Create(ClientOptions options, string token)
+        {
+            var random = new Random();
+            return new ApiClient(
+                new HttpTransport(token),
+                options,
+                token,
+                new RetryPolicy(options.MaximumRetryCount, options.RetryInterval, () => { lock (random) { return random.NextDouble(); } }),
+                AccountGates.For(options.BaseUri, token, options.MaxRequestsPerSecond));
+        }
+
+        /// <summary>
+        /// Fetches one request and reads its answer with <paramref name="reader"/>. Never throws for an API or network
+        /// failure: those come back as a failed outcome, with every text scrubbed of the token. <paramref name="log"/>,
+        /// when given, receives token-free lines for -Verbose, on worker threads; without it no line is even formatted.
+        /// </summary>
+        public async Task<Outcome<T>> FetchAsync<T>(ApiRequest request, IAnswerReader<T> reader, Action<string>? log, CancellationToken cancellationToken)
+        {
+            var state = new FetchState();
+            try
+            {
+                bool switched = request.Fallback != null && EndpointSwitch.IsGone(_options.BaseUri, request.Path);
+                Outcome<T>? outcome = await FetchFromAsync(switched ? request.Fallback! : request, reader, state, log, cancellationToken).ConfigureAwait(false);
+                if (outcome != null)
+                {
+                    return outcome;
+                }
+
+                // The endpoint is gone, and a 404 is not billed: the same answer comes from its successor.
+                string? notice = null;
+                if (EndpointSwitch.MarkGone(_options.BaseUri, request.Path))
+                {
+                    notice = $"The endpoint /{request.Path} answered HTTP 404 (removed) at {request.Subject}. Switched to its successor /{request.Fallback!.Path} for the rest of the batch and of this session.";
+                }
+
+                log?.Invoke($"{request.Subject}: /{request.Path} is gone; fetching it from /{request.Fallback!.Path}.");
+                Outcome<T> fromFallback = await FetchFromAsync(request.Fallback!, reader, state, log, cancellationToken).ConfigureAwait(false)
+                    ?? Outcome<T>.Failed(new XingtuApiException(XingtuErrorKind.HttpError, $"Both /{request.Path} and /{request.Fallback!.Path} are gone (HTTP 404) for {request.Subject}.", request.KolId, httpStatusCode: 404, target: request.Target), Array.Empty<string>(), sent: true);
+                return notice == null ? fromFallback : WithNotice(fromFallback, notice);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return Outcome<T>.CanceledOutcome(state.Sent);
+            }
+        }
+
+        /// <summary>
+        /// Fetches from one endpoint, with retries; null when the endpoint is gone and <paramref name="request"/> has a
+        /// successor to ask instead.
+        /// </summary>
+        private async Task<Outcome<T>?> FetchFromAsync<T>(ApiRequest request, IAnswerReader<T> reader, FetchState state, Action<string>? log, CancellationToken cancellationToken)
+        {
+            if (request.Refusal != null)
+            {
+                var refused = new XingtuApiException(request.RefusalKind, Redact(request.Refusal), request.KolId, target: request.Target);
+                return Outcome<T>.Failed(refused, Array.Empty<string>(), state.Sent);
+            }
+
+            Uri uri = RequestUri.Build(_options.BaseUri, request, _token);
+            string? shown = log == null ? null : RequestUri.Display(_options.BaseUri, request);
+            int attempts = 0;
+            while (true)
+            {
+                attempts++;
+                (ApiAnswer<T>? sent, TimeSpan? retryAfter) = await SendOnceAsync(request, reader, uri, shown, attempts, state, log, cancellationToken).ConfigureAwait(false);
+                if (!(sent is ApiAnswer<T> answer))
+                {
+                    return Outcome<T>.CanceledOutcome(state.Sent);
+                }
+
+                if (answer.Disposition == Disposition.Success)
+                {
+                    IReadOnlyList<string> anomalies = answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
+                    return Outcome<T>.Succeeded(answer.Result!, anomalies, Array.Empty<string>(), fromLocalCache: false);
+                }
+
+                XingtuApiException error = answer.Error!.Redacted(Redact);
+                if (request.Fallback != null && AnswerParser.IsEndpointGone(error))
+                {
+                    return null;
+                }
+
+                if (answer.Disposition != Disposition.Retry || !_retry.MayRetry(attempts))
+                {
+                    string message = answer.Disposition == Disposition.Retry
+                        ? $"{error.Message} Gave up after {Count(attempts, "attempt")}."
+                        : error.Message;
+                    return Outcome<T>.Failed(error.WithAttempts(attempts, message), Array.Empty<string>(), sent: true);
+                }
+
+                if (retryAfter > RetryPolicy.MaximumRetryAfter)
+                {
+                    return Outcome<T>.Failed(error.WithAttempts(attempts,
+                        $"{error.Message} The API asked to retry after {retryAfter.Value.TotalSeconds:0} s, longer than this module waits ({RetryPolicy.MaximumRetryAfter.TotalMinutes:0} min)."), Array.Empty<string>(), sent: true);
+                }
+
+                TimeSpan delay = _retry.Delay(attempts, retryAfter);
+                log?.Invoke($"{request.Subject}: {error.Message} Retry {attempts.ToString(CultureInfo.InvariantCulture)} of {_retry.MaximumRetryCount.ToString(CultureInfo.InvariantCulture)} in {delay.TotalSeconds:0.##} s.");
+                await _delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Sends one request; returns a null answer, and sends nothing, once the account has been stopped.</summary>
+        private async Task<(ApiAnswer<T>? Answer, TimeSpan? RetryAfter)> SendOnceAsync<T>(ApiRequest request, IAnswerReader<T> reader, Uri uri, string? shown, int attempt, FetchState state, Action<string>? log, CancellationToken cancellationToken)
+        {
+            // The slot first, then the gate: a start spaced by the gate must not then wait for a slot and go out in a
+            // burst with others that were waiting too.
+            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (StopError != null)
+                {
+                    return (null, null);
+                }
+
+                var watch = Stopwatch.StartNew();
+                log?.Invoke(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
+                ApiAnswer<T> answer;
+                TimeSpan? retryAfter = null;
+                state.Sent = true;
+                try
+                {
+                    TransportResponse response = await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                    log?.Invoke($"{request.Subject}: HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
+                    retryAfter = response.RetryAfter;
+                    answer = response.TooLarge
+                        ? AnswerParser.TooLarge<T>(response.StatusCode, request)
+                        : AnswerParser.Interpret(response.StatusCode, response.Body, request, reader, _clock());
+                }
+                catch (TransportException ex)
+                {
+                    answer = NoCompleteAnswer<T>(ex, request);
+                }
+
+                if (answer.Disposition == Disposition.Stop)
+                {
+                    // Recorded before the slot is released, so no request waiting for that slot is sent after it.
+                    Interlocked.CompareExchange(ref _stopError, answer.Error!.Redacted(Redact), null);
+                }
+
+                if (answer.Error?.Kind == XingtuErrorKind.RateLimited || answer.Error?.HttpStatusCode == 429)
+                {
+                    _gate.SlowDown();
+                }
+                else
+                {
+                    _gate.Succeeded();
+                }
+
+                return (answer, retryAfter);
+            }
+            finally
+            {
+                _inFlight.Release();
+            }
+        }
+
+        /// <summary>
+        /// A failure before the answer was complete. Before any status arrived nothing can have been billed, so it is
+        /// worth a retry; a 2xx that broke off may have been billed, so it is not retried.
+        /// </summary>
+        private static ApiAnswer<T> NoCompleteAnswer<T>(TransportException ex, ApiRequest request)
+        {
+            if (ex.StatusCode is int status && status >= 200 && status < 300)
+            {
+                return AnswerParser.Interrupted<T>(status, ex.Message, request);
+            }
+
+            XingtuErrorKind kind = ex.Failure == TransportFailure.Timeout ? XingtuErrorKind.Timeout : XingtuErrorKind.ConnectionFailed;
+            return ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(kind, $"No answer for {request.Subject}: {ex.Message}", request.KolId, httpStatusCode: ex.StatusCode, target: request.Target));
+        }
+
+        private static Outcome<T> WithNotice<T>(Outcome<T> outcome, string notice) =>
+            outcome.Canceled ? outcome
+            : outcome.Error == null
+                ? Outcome<T>.Succeeded(outcome.Result!, outcome.Anomalies, new[] { notice }, outcome.FromLocalCache)
+                : Outcome<T>.Failed(outcome.Error, new[] { notice }, outcome.Sent, outcome.FromLocalCache);
+
+        private string Redact(string text) => Redaction.Redact(text, _token);
+
+        private static string Count(int n, string noun) =>
+            n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+
+        /// <summary>What one fetch has done so far, across its attempts and endpoints.</summary>
+        private sealed class FetchState
+        {
+            /// <summary>True once a request has gone out, so a cancellation then cuts off a request in flight.</summary>
+            public bool Sent { get; set; }
+        }
+    }
+}

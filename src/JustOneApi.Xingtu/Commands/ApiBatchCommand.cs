@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using JustOneApi.Xingtu.Client;
+using JustOneApi.Xingtu.Configuration;
+using JustOneApi.Xingtu.Model;
+
+namespace JustOneApi.Xingtu.Commands
+{
+    /// <summary>
+    /// The pipeline side of the one engine, shared by every cmdlet that calls the API: it resolves the token and the
+    /// address, feeds each input's request into an ordered concurrent batch, and writes every result, error, warning,
+    /// verbose line and progress record from the pipeline thread, in input order. An account-level failure stops
+    /// the batch with one terminating error that accounts for every row; Ctrl+C cancels everything in flight.
+    /// </summary>
+    /// <typeparam name="T">What one answer becomes before it is written.</typeparam>
+    public abstract class ApiBatchCommand<T> : PSCmdlet, IDisposable
+    {
+        private static readonly TimeSpan ProgressDelay = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(250);
+        private const int ProgressActivityId = 0x5854;
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Stopwatch _elapsed = new Stopwatch();
+        private RequestBatch<T>? _batch;
+        private int _completed;
+        private int _failed;
+        private int? _total;
+        private bool _progressShown;
+        private TimeSpan _lastProgress;
+
+        private protected ApiBatchCommand()
+        {
+        }
+
+        /// <summary>
+        /// The API token for this call, as a string or a SecureString. Without it the module uses
+        /// Set-XingtuToken's token, then JUSTONEAPI_TOKEN, then the stored token.
+        /// </summary>
+        [Parameter]
+        [SecureStringArgumentTransformation]
+        public SecureString? Token { get; set; }
+
+        /// <summary>
+        /// How many requests may be in flight at once. The default comes from Set-XingtuConfiguration.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, ModuleSettings.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; }
+
+        /// <summary>What one input row is called in messages and progress: KOL, or request.</summary>
+        private protected abstract string Unit { get; }
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose()
+        {
+            _batch?.Dispose();
+            _stopping.Dispose();
+        }
+
+        /// <summary>Checks the call's parameters before anything is resolved or sent; throws a terminating error when they cannot work.</summary>
+        private protected virtual void ValidateParameters()
+        {
+        }
+
+        /// <summary>The reader that turns this cmdlet's answers into results.</summary>
+        private protected abstract IAnswerReader<T> CreateReader();
+
+        /// <summary>The requests of the current input record, one per row, in order.</summary>
+        private protected abstract IEnumerable<ApiRequest> RequestsOfRecord();
+
+        /// <summary>Writes one row's result; <paramref name="isRepeat"/> is true when an earlier row shares the same fetch.</summary>
+        private protected abstract void WriteResult(T result, bool isRepeat);
+
+        /// <summary>True when the parameter was given on this call.</summary>
+        private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            ValidateParameters();
+            ModuleSettings settings = ModuleSettings.Current;
+            Uri baseUri;
+            try
+            {
+                baseUri = settings.ResolveBaseUri(out BaseUriSource source);
+                if (source == BaseUriSource.EnvironmentVariable && ModuleSettings.IsPlainHttpOffMachine(baseUri) && SessionNotices.FirstTime("plain:" + baseUri))
+                {
+                    WriteWarning($"{ModuleSettings.BaseUriVariable} points at {baseUri.GetLeftPart(UriPartial.Authority)}, plain HTTP: the token crosses the network unencrypted.");
+                }
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidBaseUri", ErrorCategory.InvalidArgument, null));
+                return;
+            }
+
+            string? token;
+            TokenSource tokenSource;
+            try
+            {
+                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
+            }
+            catch (InvalidOperationException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+                return;
+            }
+
+            if (token == null)
+            {
+                var noToken = new XingtuApiException(
+                    XingtuErrorKind.NoToken,
+                    $"No Just One API token was found, so no request was sent. Run Set-XingtuToken (add -Persist to keep it for later sessions), set the {TokenResolver.TokenVariable} environment variable, or pass -Token.");
+                ThrowTerminatingError(ErrorRecords.From(noToken));
+                return;
+            }
+
+            int throttleLimit = IsBound(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
+            WriteVerbose($"Token from {tokenSource} ({TokenResolver.Mask(token)}); {baseUri.GetLeftPart(UriPartial.Authority)}; ThrottleLimit {throttleLimit.ToString(CultureInfo.InvariantCulture)}.");
+
+            var options = new ClientOptions(
+                baseUri,
+                TimeSpan.FromSeconds(settings.TimeoutSec),
+                settings.MaximumRetryCount,
+                TimeSpan.FromSeconds(settings.RetryIntervalSec),
+                throttleLimit,
+                settings.MaxRequestsPerSecond);
+
+            // Room for finished results to wait behind a slow one, so one slow request does not idle the others.
+            _batch = new RequestBatch<T>(ApiClient.Create(options, token), CreateReader(), Math.Max(16, throttleLimit * 4), log: VerboseWanted());
+            _total = MyInvocation.ExpectingInput ? (int?)null : 0;
+            _elapsed.Start();
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            RequestBatch<T> batch = _batch!;
+            foreach (ApiRequest request in RequestsOfRecord())
+            {
+                if (_total.HasValue)
+                {
+                    _total++;
+                }
+
+                // Room first, so the window never holds more than its size and memory stays flat on long input.
+                Pump(untilEmpty: false);
+                batch.Add(request);
+            }
+
+            Pump(untilEmpty: false);
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            Pump(untilEmpty: true);
+            WriteVerbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "Done: {0} {1}(s), {2} with an error; {3} repeated row(s) served from an earlier request; {4:0.0} s.",
+                _completed,
+                Unit,
+                _failed,
+                _batch!.Repeats,
+                _elapsed.Elapsed.TotalSeconds));
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void StopProcessing()
+        {
+            _stopping.Cancel();
+            _batch?.Cancel();
+        }
+
+        /// <summary>True when verbose lines would be shown: -Verbose, or $VerbosePreference in the caller's scope.</summary>
+        private protected bool VerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose))
+            {
+                return verbose is SwitchParameter flag && flag.IsPresent;
+            }
+
+            // Scripts often set the preference as a string ('Continue'), which PowerShell converts when it reads it.
+            return LanguagePrimitives.TryConvertTo(GetVariableValue("VerbosePreference"), out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+
+        /// <summary>
+        /// Writes, on the pipeline thread, every log line and every finished result in input order; then waits
+        /// while the window is full (or, at the end, not yet empty).
+        /// </summary>
+        private void Pump(bool untilEmpty)
+        {
+            RequestBatch<T> batch = _batch!;
+            while (true)
+            {
+                foreach (string line in batch.TakeLog())
+                {
+                    WriteVerbose(line);
+                }
+
+                while (batch.TryTake(out RequestBatch<T>.Entry entry))
+                {
+                    if (BelongsToStop(entry.Outcome))
+                    {
+                        StopBatch(entry);
+                    }
+
+                    Write(entry);
+                }
+
+                if (batch.StopError != null)
+                {
+                    StopBatch(null);
+                }
+
+                ReportProgress(done: untilEmpty && batch.Count == 0);
+                if (untilEmpty ? batch.Count == 0 : !batch.IsFull)
+                {
+                    return;
+                }
+
+                try
+                {
+                    batch.WaitForChange(WaitSlice, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+        }
+
+        /// <summary>Only a stop cancels a fetch: the account's (an account-level code) or the user's (Ctrl+C).</summary>
+        private static bool BelongsToStop(Outcome<T> outcome) =>
+            outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
+
+        /// <summary>Writes one row's result or error, and the warnings that came with it.</summary>
+        private void Write(RequestBatch<T>.Entry entry)
+        {
+            Outcome<T> outcome = entry.Outcome;
+            _completed++;
+            if (!entry.IsRepeat)
+            {
+                foreach (string notice in outcome.Notices)
+                {
+                    WriteWarning(notice);
+                }
+            }
+
+            if (outcome.Error == null)
+            {
+                foreach (string anomaly in outcome.Anomalies)
+                {
+                    WriteWarning($"{entry.Request.Subject}: {anomaly}; that value is left empty.");
+                }
+
+                WriteResult(outcome.Result!, entry.IsRepeat);
+                return;
+            }
+
+            _failed++;
+            WriteError(ErrorRecords.From(outcome.Error));
+        }
+
+        /// <summary>
+        /// Ends the batch after an account-level failure, starting from <paramref name="first"/> if it was already
+        /// taken: writes every row that had finished, in order, and then a terminating error that says which row hit
+        /// the code, how far the batch got, and which rows were cut off in flight or never sent. After Ctrl+C it only stops.
+        /// </summary>
+        private void StopBatch(RequestBatch<T>.Entry? first)
+        {
+            RequestBatch<T> batch = _batch!;
+            XingtuApiException? stop = batch.StopError;
+            if (stop == null || _stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            while (!batch.AllFinished())
+            {
+                batch.WaitForChange(WaitSlice, CancellationToken.None);
+            }
+
+            // The row that hit the code reports it, with its attempts; every other stopped row was cut off.
+            var inFlight = new List<string>();
+            var queued = new List<string>();
+            XingtuApiException? hit = null;
+            RequestBatch<T>.Entry entry = first ?? default;
+            bool have = first.HasValue || batch.TryTake(out entry);
+            while (have)
+            {
+                Outcome<T> outcome = entry.Outcome;
+                XingtuApiException? error = outcome.Error;
+                if (!BelongsToStop(outcome))
+                {
+                    Write(entry);
+                }
+                else if (hit == null && !entry.IsRepeat && error != null && error.Kind == stop.Kind && error.Target == stop.Target)
+                {
+                    hit = error;
+                }
+                else
+                {
+                    (outcome.Sent ? inFlight : queued).Add(entry.Request.Target);
+                }
+
+                have = batch.TryTake(out entry);
+            }
+
+            stop = hit ?? stop;
+            string summary = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} The batch stopped: {1} {2}(s) completed before the stop ({3} with an error); {2} '{4}' hit code {5}; {6}; {7}. The rest of the input was not read, and no further request was sent.",
+                stop.Message,
+                _completed,
+                Unit,
+                _failed,
+                stop.Target,
+                stop.Code,
+                Named(inFlight, "in flight were cut off (sent, their answers dropped)", "none was in flight"),
+                Named(queued, "queued were never sent", "none was queued"));
+            ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
+        }
+
+        private string Named(List<string> targets, string what, string none)
+        {
+            const int Named = 10;
+            return targets.Count == 0
+                ? none
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} {1}(s) {2}: {3}{4}",
+                    targets.Count,
+                    Unit,
+                    what,
+                    string.Join(", ", targets.Take(Named).Select(target => "'" + target + "'")),
+                    targets.Count > Named ? ", ..." : string.Empty);
+        }
+
+        private void ReportProgress(bool done)
+        {
+            TimeSpan now = _elapsed.Elapsed;
+            if (done || now < ProgressDelay || now - _lastProgress < ProgressInterval)
+            {
+                return;
+            }
+
+            _lastProgress = now;
+            _progressShown = true;
+            double rate = _completed / Math.Max(now.TotalSeconds, 0.001);
+            string status = string.Format(CultureInfo.InvariantCulture, "{0} done, {1} failed, {2:0.#} {3}/s", _completed, _failed, rate, Unit);
+            var record = new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, status);
+            if (_total is int total && total > 0)
+            {
+                record.PercentComplete = Math.Min(100, _completed * 100 / total);
+            }
+
+            WriteProgress(record);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using JustOneApi.Xingtu.Model;
+
+namespace JustOneApi.Xingtu.Commands
+{
+    /// <summary>
+    /// Calls any Just One API endpoint through the module's engine: its token handling, retries, rate gate, stop
+    /// rules and redaction. Its user help is docs/en-US/Invoke-JustOneApi.md (and zh-CN).
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "JustOneApi")]
+    [OutputType(typeof(PSObject), typeof(string))]
+    public sealed class InvokeJustOneApiCommand : ApiBatchCommand<object?>
+    {
+        /// <summary>The query keys that carry a KOL (author) id, which get the same clean-up as Get-XingtuKolSpread's ids.</summary>
+        internal static readonly string[] IdKeys = { "kolId", "oAuthorId", "starAuthorId" };
+
+        private string _path = string.Empty;
+
+        /// <summary>
+        /// The endpoint path, such as /api/douyin-xingtu/gw/api/author/get_author_base_info/v1. Only a path: the
+        /// address comes from Set-XingtuConfiguration.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The query parameters, as a hashtable or an object whose properties become parameters (such as a row of
+        /// Import-Csv). Takes one query per pipeline input. Never a token: the module adds it.
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipeline = true)]
+        [AllowNull]
+        public object? Query { get; set; }
+
+        /// <summary>
+        /// Write each answer's whole body as text, instead of its data as objects.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        private protected override string Unit => "request";
+
+        private protected override void ValidateParameters()
+        {
+            string? problem = EndpointPath.Problem(Path);
+            if (problem != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidPath", ErrorCategory.InvalidArgument, Path));
+            }
+
+            _path = Path.Trim().TrimStart('/');
+        }
+
+        private protected override IAnswerReader<object?> CreateReader() => new JsonDataReader(Raw.IsPresent);
+
+        private protected override IEnumerable<ApiRequest> RequestsOfRecord()
+        {
+            yield return RequestOf(Query);
+        }
+
+        private protected override void WriteResult(object? result, bool isRepeat)
+        {
+            // Converted here, on the pipeline thread, so each row, repeats too, gets objects of its own.
+            WriteObject(result is JsonElement json ? JsonToPowerShell.Convert(json) : result, enumerateCollection: true);
+        }
+
+        /// <summary>The request for one query; a query that may not be sent becomes a refused request, so its row gets an error.</summary>
+        private ApiRequest RequestOf(object? query)
+        {
+            var parameters = new List<KeyValuePair<string, string>>();
+            string? problem = null;
+            foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem))
+            {
+                if (string.Equals(pair.Key.Trim(), "token", StringComparison.OrdinalIgnoreCase))
+                {
+                    problem ??= "The query holds a 'token' key. The module adds the token itself, and only ever sends it to the configured address: set it with Set-XingtuToken or -Token.";
+                    continue;
+                }
+
+                if (pair.Value == null)
+                {
+                    continue;
+                }
+
+                string? value = ValueOf(pair.Value);
+                if (value == null)
+                {
+                    problem ??= $"The query value of '{pair.Key}' is a list or an object; a query parameter takes one value.";
+                    continue;
+                }
+
+                parameters.Add(new KeyValuePair<string, string>(pair.Key, value));
+            }
+
+            string id = parameters.Where(p => IdKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault();
+            string target = "/" + ApiRequest.ComposeKey(_path, parameters);
+            var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id);
+            return problem == null ? request : request.Refused(XingtuErrorKind.InvalidRequest, problem + " Nothing was sent for " + request.Subject + ".");
+        }
+
+        private static IEnumerable<KeyValuePair<string, object?>> PairsOf(object? query, ref string? problem)
+        {
+            object? value = query is PSObject wrapped ? wrapped.BaseObject : query;
+            var pairs = new List<KeyValuePair<string, object?>>();
+            if (value == null)
+            {
+                return pairs;
+            }
+
+            if (value is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    pairs.Add(new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, entry.Value));
+                }
+
+                return pairs;
+            }
+
+            if (value is string || value.GetType().IsPrimitive)
+            {
+                problem = $"The query '{value}' is not a hashtable or an object with properties, so it names no parameter.";
+                return pairs;
+            }
+
+            foreach (PSPropertyInfo property in PSObject.AsPSObject(query!).Properties)
+            {
+                if (property.IsGettable && (property.MemberType & (PSMemberTypes.NoteProperty | PSMemberTypes.Property)) != 0)
+                {
+                    pairs.Add(new KeyValuePair<string, object?>(property.Name, property.Value));
+                }
+            }
+
+            return pairs;
+        }
+
+        /// <summary>A value as the API spells it: booleans in lower case, numbers and dates culture-invariant; null for a list.</summary>
+        private static string? ValueOf(object value)
+        {
+            object raw = value is PSObject wrapped ? wrapped.BaseObject : value;
+            switch (raw)
+            {
+                case string text:
+                    return text;
+                case bool flag:
+                    return flag ? "true" : "false";
+                case SwitchParameter flag:
+                    return flag.IsPresent ? "true" : "false";
+                case DateTime date:
+                    return date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.ToString("o", CultureInfo.InvariantCulture);
+                case Enum choice:
+                    return choice.ToString();
+                case IFormattable formattable:
+                    return formattable.ToString(null, CultureInfo.InvariantCulture);
+                case IEnumerable _:
+                    return null;
+                default:
+                    return raw.GetType().IsPrimitive ? Convert.ToString(raw, CultureInfo.InvariantCulture) : null;
+            }
+        }
+    }
+}

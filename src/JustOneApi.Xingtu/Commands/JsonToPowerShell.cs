@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Numerics;
+using System.Text.Json;
+
+namespace JustOneApi.Xingtu.Commands
+{
+    /// <summary>
+    /// Turns JSON into what ConvertFrom-Json gives: PSCustomObjects, object arrays, strings, booleans and numbers,
+    /// except that no integer is ever rounded: an integer is Int32, Int64 or BigInteger, whichever holds it, so a
+    /// 19-digit id keeps every digit. Strings stay strings (ConvertFrom-Json would turn date-like ones into DateTime).
+    /// </summary>
+    internal static class JsonToPowerShell
+    {
+        public static object? Convert(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var result = new PSObject();
+                    foreach (JsonProperty property in element.EnumerateObject())
+                    {
+                        // PowerShell's property names ignore case; a name sent twice keeps its last value, as in JSON.
+                        PSPropertyInfo? existing = result.Properties[property.Name];
+                        if (existing != null)
+                        {
+                            result.Properties.Remove(property.Name);
+                        }
+
+                        result.Properties.Add(new PSNoteProperty(property.Name, Convert(property.Value)));
+                    }
+
+                    return result;
+                case JsonValueKind.Array:
+                    var items = new object?[element.GetArrayLength()];
+                    int i = 0;
+                    foreach (JsonElement item in element.EnumerateArray())
+                    {
+                        items[i++] = Convert(item);
+                    }
+
+                    return items;
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.Number:
+                    return Number(element);
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        private static object Number(JsonElement element)
+        {
+            if (element.TryGetInt32(out int small))
+            {
+                return small;
+            }
+
+            if (element.TryGetInt64(out long large))
+            {
+                return large;
+            }
+
+            string raw = element.GetRawText();
+            if (raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && BigInteger.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger huge))
+            {
+                return huge;
+            }
+
+            return element.TryGetDouble(out double number) ? number : (object)raw;
+        }
+    }
+}
