@@ -66,7 +66,13 @@ BeforeAll {
 
     function Invoke-Hosted {
         # Runs the batch in a hosted pwsh so a hang shows up as a timeout rather than a stuck test run.
-        param([string[]] $KolId, [int] $ThrottleLimit, [int] $TimeoutSeconds = 180)
+        param(
+            [string[]] $KolId,
+            [int] $ThrottleLimit,
+            [int] $TimeoutSeconds = 180,
+            # V1 itself: under Auto, the plan's per-KOL 'http:404' would read as V1 removed and switch the session to V2.
+            [string] $Command = 'Get-XingtuKolSpread -Endpoint V1'
+        )
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript(@"
@@ -74,7 +80,7 @@ Import-Module '$ModulePath'
 Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -MaximumRetryCount 2 -TimeoutSec 1
 Set-XingtuToken -Token '$Secret'
 `$ErrorActionPreference = 'Continue'
-`$input | Get-XingtuKolSpread -ThrottleLimit $ThrottleLimit -Verbose -Debug -WarningAction Continue
+`$input | $Command -ThrottleLimit $ThrottleLimit -Verbose -Debug -WarningAction Continue
 "@)
             $inputs = [Management.Automation.PSDataCollection[object]]::new()
             foreach ($id in $KolId) { $inputs.Add($id) }
@@ -155,6 +161,36 @@ Describe 'Every row is accounted for under a seeded mix of faults' {
             Assert-NoSecret -Text ($text -join "`n") -Where "the error for $($record.TargetObject)"
         }
         Assert-NoSecret -Text ($run.Objects | ConvertTo-Csv | Out-String) -Where 'the result objects'
+    }
+
+    It 'gives Invoke-JustOneApi the same accounting and the same redaction (seed <Seed>)' -ForEach @(@{ Seed = 29; Count = 200 }) {
+        $plan = New-FaultPlan -Seed $Seed -Count $Count
+        $scripts = @{}
+        foreach ($id in $plan.Keys) { $scripts[$id] = @($plan[$id]) }
+        Set-XingtuEmulatorScript -Uri $Uri -Script $scripts
+        $ids = [string[]]@($plan.Keys)
+
+        $run = Invoke-Hosted -KolId $ids -ThrottleLimit 8 -Command "ForEach-Object { @{ kolId = `$_ } } | Invoke-JustOneApi -Path /api/douyin-xingtu/get-kol-spread-info/v1"
+        $run.Finished | Should -BeTrue -Because 'no request may hang'
+        $run.State.State | Should -Be 'Completed'
+
+        # Each query yields one object or one error; an error's TargetObject is the path and the query, without the token.
+        $run.Objects.Count | Should -Be @($ids | Where-Object { $Faults[$plan[$_]] -eq 'ok' }).Count
+        $run.Objects.Count + $run.Errors.Count | Should -Be $ids.Count
+        foreach ($record in $run.Errors) {
+            "$($record.TargetObject)" | Should -Match '^/api/douyin-xingtu/get-kol-spread-info/v1\?kolId=fm'
+            $id = [uri]::UnescapeDataString(([regex]::Match("$($record.TargetObject)", 'kolId=([^&]+)')).Groups[1].Value)
+            $record.FullyQualifiedErrorId.Split(',')[0] | Should -Be $Faults[$plan[$id]] -Because "query $id had fault $($plan[$id])"
+            $record.Exception | Should -BeOfType ([JustOneApi.Xingtu.XingtuApiException])
+        }
+
+        Assert-NoSecret -Text (($run.Streams | ForEach-Object { "$_" }) -join "`n") -Where 'verbose, debug, warning or information'
+        foreach ($record in $run.Errors) {
+            $text = @($record.ToString(), "$($record.TargetObject)", $record.InvocationInfo.MyCommand, $record.InvocationInfo.Line, $record.ScriptStackTrace)
+            for ($e = $record.Exception; $e; $e = $e.InnerException) { $text += $e.ToString() }
+            Assert-NoSecret -Text ($text -join "`n") -Where "the error for $($record.TargetObject)"
+        }
+        Assert-NoSecret -Text ($run.Objects | ConvertTo-Json -Depth 5) -Where 'the result objects'
     }
 
     It 'accounts for the rows before an account-level stop in its message' {

@@ -159,15 +159,16 @@ Describe 'Get-XingtuKolSpread' {
             @(Get-XingtuKolSpread -KolId '6003' 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Count | Should -Be 0
         }
 
-        It 'warns once per session that the endpoint is deprecated' {
+        It 'warns once per session that V1 is deprecated when V1 is asked for, and not under Auto' {
             $child = Invoke-ChildPwsh -Environment @{ JUSTONEAPI_TOKEN = $TestToken; JUSTONEAPI_BASE_URI = $Uri } -Script @"
     Import-Module '$ModulePath'
-    `$null = Get-XingtuKolSpread -KolId 7001 -WarningVariable first 3>`$null
-    `$null = Get-XingtuKolSpread -KolId 7002 -WarningVariable second 3>`$null
-    "`$(@(`$first).Count) `$(@(`$second).Count) `$(`$first[0])"
+    `$null = Get-XingtuKolSpread -KolId 7000 -WarningVariable auto 3>`$null
+    `$null = Get-XingtuKolSpread -KolId 7001 -Endpoint V1 -WarningVariable first 3>`$null
+    `$null = Get-XingtuKolSpread -KolId 7002 -Endpoint V1 -WarningVariable second 3>`$null
+    "`$(@(`$auto).Count) `$(@(`$first).Count) `$(@(`$second).Count) `$(`$first[0])"
 "@
             $child.ExitCode | Should -Be 0
-            $child.Output | Should -Match '^1 0 .*deprecated'
+            $child.Output | Should -Match '^0 1 0 .*deprecated'
         }
     }
 }
