@@ -4,16 +4,16 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 
 namespace JustOneApi.Xingtu.Emulator;
 
-/// <summary>GET /api/douyin-xingtu/get-kol-spread-info/v1: counting, latency, rate limit, token, validation, script, data.</summary>
+/// <summary>
+/// One API path: counting, latency, v1Gone, rate limit, token, daily quota, validation, script, data. The path's own
+/// part (key, validation, data) is its <see cref="ApiRoute"/>; everything else is shared, so every path behaves alike.
+/// </summary>
 internal sealed class ApiEndpoint
 {
-    public const string Path = "/api/douyin-xingtu/get-kol-spread-info/v1";
-
-    /// <summary>The id in the vendor's documentation; it answers with the documented sample itself.</summary>
+    /// <summary>The id in the vendor's documentation; the spread paths answer it with the documented sample itself.</summary>
     public const string SampleKolId = "6853123456789012345";
 
     private const string JsonContentType = "application/json; charset=utf-8";
@@ -21,22 +21,30 @@ internal sealed class ApiEndpoint
     private static readonly byte[] MalformedBody = "<html>not json"u8.ToArray();
 
     private readonly EmulatorState _state;
+    private readonly ApiRoute _route;
     private readonly byte[] _sample;
 
-    public ApiEndpoint(EmulatorState state, byte[] sample)
+    public ApiEndpoint(EmulatorState state, ApiRoute route, byte[] sample)
     {
         _state = state;
+        _route = route;
         _sample = sample;
     }
+
+    public string Path => _route.Path;
 
     public async Task HandleAsync(HttpContext context)
     {
         IQueryCollection query = context.Request.Query;
-        string kolId = query["kolId"].ToString();
-        bool withinRate = _state.BeginRequest(kolId, context.Request.QueryString.Value ?? string.Empty);
+        string key = _route.KeyOf(query);
+        string token = query["token"].ToString();
+        _state.BeginRequest(_route.Path, key, context.Request.QueryString.Value ?? string.Empty);
+
+        // A removed endpoint is answered by the proxy in front of the API, so it takes nothing from the rate window.
+        bool withinRate = (_route.IsV1 && _state.Config.V1Gone) || _state.TryAcquireRate(token);
         try
         {
-            await ProcessAsync(context, query, kolId, withinRate);
+            await ProcessAsync(context, query, key, token, withinRate);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -48,35 +56,7 @@ internal sealed class ApiEndpoint
         }
     }
 
-    private static string? Validate(IQueryCollection query, string kolId)
-    {
-        if (kolId.Length == 0)
-        {
-            return "kolId is required";
-        }
-
-        if (query.TryGetValue("type", out StringValues type) && type.ToString() is not ("_1" or "_2"))
-        {
-            return "type must be _1 or _2";
-        }
-
-        if (query.TryGetValue("range", out StringValues range) && range.ToString() is not ("_2" or "_3"))
-        {
-            return "range must be _2 or _3";
-        }
-
-        if (query.TryGetValue("onlyAssign", out StringValues onlyAssign) && onlyAssign.ToString() is not ("true" or "false"))
-        {
-            return "onlyAssign must be true or false";
-        }
-
-        if (query.TryGetValue("acceptCache", out StringValues acceptCache) && acceptCache.ToString() is not ("true" or "false"))
-        {
-            return "acceptCache must be true or false";
-        }
-
-        return null;
-    }
+    private static bool IsBilled(int code) => code is 0 or 201;
 
     private static async Task WriteBodyAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body)
     {
@@ -117,7 +97,7 @@ internal sealed class ApiEndpoint
         return WriteBodyAsync(context, status, "text/html", Encoding.UTF8.GetBytes(html));
     }
 
-    private async Task ProcessAsync(HttpContext context, IQueryCollection query, string kolId, bool withinRate)
+    private async Task ProcessAsync(HttpContext context, IQueryCollection query, string key, string token, bool withinRate)
     {
         EmulatorConfig config = _state.Config;
         int delay = config.LatencyMs + (config.LatencyJitterMs > 0 ? Random.Shared.Next(config.LatencyJitterMs + 1) : 0);
@@ -126,52 +106,67 @@ internal sealed class ApiEndpoint
             await Task.Delay(delay, context.RequestAborted);
         }
 
+        // Read again after the delay so a config change made meanwhile applies, v1Gone included.
+        config = _state.Config;
+        if (_route.IsV1 && config.V1Gone)
+        {
+            await WriteHtmlAsync(context, 404);
+            return;
+        }
+
         if (!withinRate)
         {
             await WriteErrorAsync(context, 200, 302, null);
             return;
         }
 
-        // Read again after the delay so a config change made meanwhile applies.
-        string token = query["token"].ToString();
-        if (token.Length == 0 || !_state.Config.Tokens.Contains(token))
+        if (token.Length == 0 || !config.Tokens.Contains(token))
         {
             await WriteErrorAsync(context, 200, 100, null);
             return;
         }
 
-        string? problem = Validate(query, kolId);
-        if (problem is not null)
+        // The vendor refuses a spent token before looking at the request, so no script step is used up either.
+        if (config.Quota.IsExhausted(token))
+        {
+            await WriteErrorAsync(context, 200, 303, null);
+            return;
+        }
+
+        if (!_route.TryParse(query, key, out ApiRequest request, out string? problem))
         {
             await WriteErrorAsync(context, 200, 400, problem);
             return;
         }
 
-        // Absent type and range mean the documented defaults, so they yield the same data as the explicit defaults.
-        string type = query.TryGetValue("type", out StringValues t) ? t.ToString() : "_1";
-        string range = query.TryGetValue("range", out StringValues r) ? r.ToString() : "_2";
-
-        if (_state.TryTakeStep(kolId, out Step? step))
+        if (_state.TryTakeStep(key, out Step? step))
         {
-            await RunStepAsync(context, step, kolId, type, range);
+            await RunStepAsync(context, step, request, token);
             return;
         }
 
-        await WriteNormalAsync(context, kolId, type, range);
+        await WriteNormalAsync(context, request, token);
     }
 
-    private async Task RunStepAsync(HttpContext context, Step step, string kolId, string type, string range)
+    private async Task RunStepAsync(HttpContext context, Step step, ApiRequest request, string token)
     {
         switch (step.Kind)
         {
             case StepKind.Ok:
-                await WriteNormalAsync(context, kolId, type, range);
+                await WriteNormalAsync(context, request, token);
+                break;
+            case StepKind.Sample when _route.HasSample:
+                if (await TryBillAsync(context, request, token))
+                {
+                    await WriteBodyAsync(context, 200, JsonContentType, _sample);
+                }
+
                 break;
             case StepKind.Sample:
-                await WriteBodyAsync(context, 200, JsonContentType, _sample);
+                await WriteNormalAsync(context, request, token);
                 break;
             case StepKind.Code:
-                await WriteErrorAsync(context, 200, step.Value, null);
+                await WriteCodeAsync(context, 200, step.Value, null, request, token);
                 break;
             case StepKind.Http:
                 if (step.RetryAfter is not null)
@@ -181,7 +176,7 @@ internal sealed class ApiEndpoint
 
                 if (step.EnvelopeCode is int code)
                 {
-                    await WriteErrorAsync(context, step.Value, code, null);
+                    await WriteCodeAsync(context, step.Value, code, null, request, token);
                 }
                 else
                 {
@@ -194,36 +189,65 @@ internal sealed class ApiEndpoint
                 break;
             case StepKind.Slow:
                 await Task.Delay(step.Value, context.RequestAborted);
-                await WriteNormalAsync(context, kolId, type, range);
+                await WriteNormalAsync(context, request, token);
                 break;
             case StepKind.Malformed:
                 await WriteBodyAsync(context, 200, JsonContentType, MalformedBody);
                 break;
             case StepKind.Truncated:
-                await WriteNormalAsync(context, kolId, type, range, truncate: true);
+                await WriteNormalAsync(context, request, token, truncate: true);
                 break;
             case StepKind.Empty:
                 await WriteBodyAsync(context, 200, JsonContentType, ReadOnlyMemory<byte>.Empty);
                 break;
             case StepKind.BaseResp:
-                await WriteDataAsync(context, kolId, type, range, DataVariant.BaseResp, truncate: false);
+                await WriteDataAsync(context, request, token, DataVariant.BaseResp, truncate: false);
                 break;
             case StepKind.Numbers:
-                await WriteDataAsync(context, kolId, type, range, DataVariant.Numbers, truncate: false);
+                await WriteDataAsync(context, request, token, DataVariant.Numbers, truncate: false);
                 break;
             case StepKind.Nulls:
-                await WriteDataAsync(context, kolId, type, range, DataVariant.Nulls, truncate: false);
+                await WriteDataAsync(context, request, token, DataVariant.Nulls, truncate: false);
                 break;
             case StepKind.Huge:
-                await WriteDataAsync(context, kolId, type, range, DataVariant.Huge, truncate: false);
+                await WriteDataAsync(context, request, token, DataVariant.Huge, truncate: false);
                 break;
             case StepKind.Cut:
-                await WriteCutAsync(context);
+                // The half that arrives is a code-0 answer, which the vendor has billed.
+                if (await TryBillAsync(context, request, token))
+                {
+                    await WriteCutAsync(context);
+                }
+
                 break;
             case StepKind.Echo:
                 // A server that quotes the request back, token and all: the client must not pass that on.
-                await WriteErrorAsync(context, 200, step.Value, "token " + context.Request.Query["token"] + " is not active");
+                await WriteCodeAsync(context, 200, step.Value, "token " + token + " is not active", request, token);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Bills the answer about to be written; once the token's quota is used up, answers 303 instead and returns false.
+    /// Billing just before writing means the quota unit is reserved exactly when a billed answer is certain.
+    /// </summary>
+    private async Task<bool> TryBillAsync(HttpContext context, ApiRequest request, string token)
+    {
+        if (_state.TryBill(token, request.Key))
+        {
+            return true;
+        }
+
+        await WriteErrorAsync(context, 200, 303, null);
+        return false;
+    }
+
+    /// <summary>An envelope with a scripted code; 0 and 201 are billed like any answer with those codes.</summary>
+    private async Task WriteCodeAsync(HttpContext context, int status, int code, string? detail, ApiRequest request, string token)
+    {
+        if (!IsBilled(code) || await TryBillAsync(context, request, token))
+        {
+            await WriteErrorAsync(context, status, code, detail);
         }
     }
 
@@ -244,23 +268,32 @@ internal sealed class ApiEndpoint
         context.Abort();
     }
 
-    private Task WriteNormalAsync(HttpContext context, string kolId, string type, string range, bool truncate = false)
+    private async Task WriteNormalAsync(HttpContext context, ApiRequest request, string token, bool truncate = false)
     {
-        if (kolId == SampleKolId)
+        if (!_route.AnswersSample(request))
         {
-            ReadOnlyMemory<byte> sample = _sample;
-            return WriteBodyAsync(context, 200, JsonContentType, truncate ? sample[..(sample.Length / 2)] : sample);
+            await WriteDataAsync(context, request, token, DataVariant.Normal, truncate);
+            return;
         }
 
-        return WriteDataAsync(context, kolId, type, range, DataVariant.Normal, truncate);
+        if (await TryBillAsync(context, request, token))
+        {
+            ReadOnlyMemory<byte> sample = _sample;
+            await WriteBodyAsync(context, 200, JsonContentType, truncate ? sample[..(sample.Length / 2)] : sample);
+        }
     }
 
-    private static async Task WriteDataAsync(HttpContext context, string kolId, string type, string range, DataVariant variant, bool truncate)
+    private async Task WriteDataAsync(HttpContext context, ApiRequest request, string token, DataVariant variant, bool truncate)
     {
+        if (!await TryBillAsync(context, request, token))
+        {
+            return;
+        }
+
         using var buffer = new PooledBufferWriter(variant == DataVariant.Huge ? (21 * 1024 * 1024) : 2048);
         using (var writer = new Utf8JsonWriter(buffer, DataGenerator.WriterOptions))
         {
-            DataGenerator.WriteSuccess(writer, kolId, type, range, variant);
+            _route.WriteData(writer, request, variant);
         }
 
         ReadOnlyMemory<byte> body = buffer.WrittenMemory;

@@ -37,13 +37,15 @@ internal sealed class ControlEndpoints
         if (!TryReadInt(root, "latencyMs", 0, int.MaxValue / 2, out int? latency, out string? problem)
             || !TryReadInt(root, "latencyJitterMs", 0, int.MaxValue / 2, out int? jitter, out problem)
             || !TryReadInt(root, "maxRequestsPerSecond", 0, EmulatorConfig.MaxRateLimit, out int? maxRate, out problem)
-            || !TryReadStrings(root, "tokens", out List<string>? tokens, out problem))
+            || !TryReadStrings(root, "tokens", out List<string>? tokens, out problem)
+            || !TryReadBool(root, "v1Gone", out bool? v1Gone, out problem)
+            || !TryReadInt(root, "dailyQuota", 0, int.MaxValue, out int? dailyQuota, out problem))
         {
             await WriteProblemAsync(context, problem);
             return;
         }
 
-        EmulatorConfig config = _state.UpdateConfig(latency, jitter, maxRate, tokens);
+        EmulatorConfig config = _state.UpdateConfig(latency, jitter, maxRate, tokens, v1Gone, dailyQuota);
         await WriteJsonAsync(context, 200, writer => EmulatorState.WriteConfig(writer, config));
     }
 
@@ -151,6 +153,25 @@ internal sealed class ControlEndpoints
         }
 
         value = number;
+        return true;
+    }
+
+    private static bool TryReadBool(JsonElement root, string name, out bool? value, out string? problem)
+    {
+        value = null;
+        problem = null;
+        if (!root.TryGetProperty(name, out JsonElement element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            problem = $"{name} must be true or false";
+            return false;
+        }
+
+        value = element.GetBoolean();
         return true;
     }
 

@@ -22,9 +22,13 @@ internal static class DataGenerator
     /// <summary>Relaxed escaping keeps the Chinese labels as raw UTF-8, like the vendor's sample.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The default platform of the V2 endpoints, the only one V1 knows.</summary>
+    public const string ShortVideo = "SHORT_VIDEO";
+
     private const int HugePaddingBytes = 20 * 1024 * 1024;
 
-    private static readonly string[] Labels =
+    /// <summary>Xingtu's content categories, used as peer labels and creator tags.</summary>
+    public static readonly string[] Labels =
     [
         "剧情搞笑", "美食", "美妆", "旅行", "时尚", "母婴亲子", "游戏", "科技数码", "萌宠", "知识科普", "汽车", "运动健身",
     ];
@@ -60,17 +64,18 @@ internal static class DataGenerator
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a code-0 envelope whose data is seeded by (kolId, type, range), so repeated calls match except requestId.</summary>
-    public static void WriteSuccess(Utf8JsonWriter writer, string kolId, string type, string range, DataVariant variant)
+    /// <summary>
+    /// Writes a code-0 spread envelope whose data is seeded by (kolId, type, range, platform), so repeated calls match
+    /// except requestId. Short video leaves the platform out of the seed: V1 and V2 then give the same data.
+    /// </summary>
+    public static void WriteSuccess(Utf8JsonWriter writer, string kolId, string type, string range, string platform, DataVariant variant)
     {
-        var figures = new KolFigures(new Random(Seed(kolId, type, range)), range);
+        int seed = platform == ShortVideo ? Seed(kolId, type, range) : Seed(kolId, type, range + "|" + platform);
+        var figures = new KolFigures(new Random(seed), range);
         bool numbers = variant == DataVariant.Numbers;
         bool nulls = variant == DataVariant.Nulls;
 
-        writer.WriteStartObject();
-        writer.WriteNumber("code"u8, 0);
-        writer.WriteString("message"u8, "success"u8);
-        writer.WriteStartObject("data"u8);
+        BeginSuccess(writer);
 
         if (nulls)
         {
@@ -81,19 +86,7 @@ internal static class DataGenerator
             WriteCount(writer, "avg_duration"u8, figures.AvgDuration, numbers);
         }
 
-        writer.WriteStartObject("base_resp"u8);
-        if (variant == DataVariant.BaseResp)
-        {
-            writer.WriteNumber("status_code"u8, 10001);
-            writer.WriteString("status_message"u8, "upstream author service failed"u8);
-        }
-        else
-        {
-            writer.WriteNumber("status_code"u8, 0);
-            writer.WriteString("status_message"u8, ""u8);
-        }
-
-        writer.WriteEndObject();
+        WriteBaseResp(writer, variant);
 
         if (nulls)
         {
@@ -162,6 +155,21 @@ internal static class DataGenerator
         }
 
         WriteCount(writer, "share_avg"u8, figures.ShareAvg, numbers);
+        EndSuccess(writer, variant, figures.RecordSecond);
+    }
+
+    /// <summary>Opens a code-0 envelope up to and including the start of its data object.</summary>
+    public static void BeginSuccess(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("code"u8, 0);
+        writer.WriteString("message"u8, "success"u8);
+        writer.WriteStartObject("data"u8);
+    }
+
+    /// <summary>Closes what <see cref="BeginSuccess"/> opened: the huge variant's padding, recordTime and requestId.</summary>
+    public static void EndSuccess(Utf8JsonWriter writer, DataVariant variant, int recordSecond)
+    {
         if (variant == DataVariant.Huge)
         {
             writer.WriteString("padding"u8, HugePadding.Value);
@@ -170,16 +178,34 @@ internal static class DataGenerator
         writer.WriteEndObject();
 
         Span<char> time = stackalloc char[19];
-        RecordDay.AddSeconds(figures.RecordSecond).TryFormat(time, out int length, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        RecordDay.AddSeconds(recordSecond).TryFormat(time, out int length, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         writer.WriteString("recordTime"u8, time[..length]);
         WriteRequestId(writer);
         writer.WriteEndObject();
     }
 
-    /// <summary>32-bit FNV-1a over UTF-8 of "kolId|type|range": stable across processes, unlike string.GetHashCode.</summary>
-    public static int Seed(string kolId, string type, string range)
+    /// <summary>Xingtu's own status inside data; the base-resp variant reports an upstream failure under code 0.</summary>
+    public static void WriteBaseResp(Utf8JsonWriter writer, DataVariant variant)
     {
-        byte[] key = Encoding.UTF8.GetBytes(kolId + "|" + type + "|" + range);
+        writer.WriteStartObject("base_resp"u8);
+        if (variant == DataVariant.BaseResp)
+        {
+            writer.WriteNumber("status_code"u8, 10001);
+            writer.WriteString("status_message"u8, "upstream author service failed"u8);
+        }
+        else
+        {
+            writer.WriteNumber("status_code"u8, 0);
+            writer.WriteString("status_message"u8, ""u8);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>32-bit FNV-1a over UTF-8 of "first|second|third": stable across processes, unlike string.GetHashCode.</summary>
+    public static int Seed(string first, string second, string third)
+    {
+        byte[] key = Encoding.UTF8.GetBytes(first + "|" + second + "|" + third);
         uint hash = 2166136261;
         foreach (byte b in key)
         {
@@ -197,7 +223,7 @@ internal static class DataGenerator
     }
 
     /// <summary>The sample sends counts as strings; the "numbers" fault sends them as JSON numbers instead.</summary>
-    private static void WriteCount(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long value, bool asNumber)
+    public static void WriteCount(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long value, bool asNumber)
     {
         if (asNumber)
         {

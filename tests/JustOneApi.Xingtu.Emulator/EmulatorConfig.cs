@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace JustOneApi.Xingtu.Emulator;
@@ -12,17 +14,20 @@ internal sealed class EmulatorConfig
     public const int MaxRateLimit = 1_000_000;
 
     public EmulatorConfig(int latencyMs, int latencyJitterMs, int maxRequestsPerSecond, IEnumerable<string> tokens)
-        : this(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens.ToFrozenSet(System.StringComparer.Ordinal), null)
+        : this(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens.ToFrozenSet(System.StringComparer.Ordinal), false, new QuotaLedger(0), null)
     {
     }
 
-    private EmulatorConfig(int latencyMs, int latencyJitterMs, int maxRequestsPerSecond, FrozenSet<string> tokens, RateLimiter? limiter)
+    private EmulatorConfig(
+        int latencyMs, int latencyJitterMs, int maxRequestsPerSecond, FrozenSet<string> tokens, bool v1Gone, QuotaLedger quota, TokenRateLimits? limits)
     {
         LatencyMs = latencyMs;
         LatencyJitterMs = latencyJitterMs;
         MaxRequestsPerSecond = maxRequestsPerSecond;
         Tokens = tokens;
-        Limiter = maxRequestsPerSecond > 0 ? limiter ?? new RateLimiter(maxRequestsPerSecond) : null;
+        V1Gone = v1Gone;
+        Quota = quota;
+        RateLimits = maxRequestsPerSecond > 0 ? limits ?? new TokenRateLimits(maxRequestsPerSecond) : null;
     }
 
     public int LatencyMs { get; }
@@ -33,14 +38,27 @@ internal sealed class EmulatorConfig
 
     public FrozenSet<string> Tokens { get; }
 
-    /// <summary>Null when rate limiting is off.</summary>
-    public RateLimiter? Limiter { get; }
+    /// <summary>True when the V1 path answers as a removed endpoint would: an nginx 404 page.</summary>
+    public bool V1Gone { get; }
 
-    /// <summary>A fresh copy with an empty rate-limit window, used by reset.</summary>
-    public EmulatorConfig Fresh() => new(LatencyMs, LatencyJitterMs, MaxRequestsPerSecond, Tokens, null);
+    /// <summary>Billed answers each token may receive per "day"; 0 means unlimited.</summary>
+    public int DailyQuota => Quota.Limit;
 
-    /// <summary>Applies the given fields; the rate-limit window survives unless the limit itself changes.</summary>
-    public EmulatorConfig With(int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens)
+    /// <summary>Today's per-token usage; a new ledger is a new day.</summary>
+    public QuotaLedger Quota { get; }
+
+    /// <summary>One rate limiter per token; null when rate limiting is off.</summary>
+    public TokenRateLimits? RateLimits { get; }
+
+    /// <summary>A fresh copy with empty rate-limit windows and a new quota day, used by reset.</summary>
+    public EmulatorConfig Fresh() => new(LatencyMs, LatencyJitterMs, MaxRequestsPerSecond, Tokens, V1Gone, new QuotaLedger(DailyQuota), null);
+
+    /// <summary>
+    /// Applies the given fields. The rate-limit windows survive unless the limit itself changes; the quota usage
+    /// survives unless dailyQuota is given, since setting it (to any value) starts a new day.
+    /// </summary>
+    public EmulatorConfig With(
+        int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens, bool? v1Gone, int? dailyQuota)
     {
         int max = maxRequestsPerSecond ?? MaxRequestsPerSecond;
         return new EmulatorConfig(
@@ -48,7 +66,31 @@ internal sealed class EmulatorConfig
             latencyJitterMs ?? LatencyJitterMs,
             max,
             tokens is null ? Tokens : tokens.ToFrozenSet(System.StringComparer.Ordinal),
-            max == MaxRequestsPerSecond ? Limiter : null);
+            v1Gone ?? V1Gone,
+            dailyQuota is int quota ? new QuotaLedger(quota) : Quota,
+            max == MaxRequestsPerSecond ? RateLimits : null);
+    }
+}
+
+/// <summary>The per-token rate limiters of one limit, each created on a token's first request.</summary>
+internal sealed class TokenRateLimits
+{
+    private readonly int _maxPerSecond;
+    private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(System.StringComparer.Ordinal);
+
+    public TokenRateLimits(int maxPerSecond) => _maxPerSecond = maxPerSecond;
+
+    /// <summary>Records an arrival for the token and says whether it is within that token's limit.</summary>
+    public bool TryAcquire(string token)
+    {
+        // A lookup first, so the steady state allocates no factory closure; GetOrAdd keeps one limiter per token
+        // even when two first requests race, since only the stored one is ever used.
+        if (!_limiters.TryGetValue(token, out RateLimiter? limiter))
+        {
+            limiter = _limiters.GetOrAdd(token, static (_, max) => new RateLimiter(max), _maxPerSecond);
+        }
+
+        return limiter.TryAcquire();
     }
 }
 
@@ -70,5 +112,43 @@ internal sealed class RateLimiter
         long n = Interlocked.Increment(ref _sequence) - 1;
         long previous = Interlocked.Exchange(ref _arrivals[(int)(n % _arrivals.Length)], now);
         return previous == 0 || now - previous >= Stopwatch.Frequency;
+    }
+}
+
+/// <summary>One day's billed answers per token against a daily quota, reserved atomically so it is never overrun.</summary>
+internal sealed class QuotaLedger
+{
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _used = new(System.StringComparer.Ordinal);
+
+    public QuotaLedger(int limit) => Limit = limit;
+
+    /// <summary>0 means unlimited.</summary>
+    public int Limit { get; }
+
+    public bool IsExhausted(string token) =>
+        Limit > 0 && _used.TryGetValue(token, out StrongBox<long>? used) && Volatile.Read(ref used.Value) >= Limit;
+
+    /// <summary>Takes one unit of the token's quota; false when none is left. A compare-and-swap loop, so the count never passes the limit even for a moment.</summary>
+    public bool TryReserve(string token)
+    {
+        if (Limit <= 0)
+        {
+            return true;
+        }
+
+        StrongBox<long> used = _used.GetOrAdd(token, static _ => new StrongBox<long>());
+        long seen = Volatile.Read(ref used.Value);
+        while (seen < Limit)
+        {
+            long before = Interlocked.CompareExchange(ref used.Value, seen + 1, seen);
+            if (before == seen)
+            {
+                return true;
+            }
+
+            seen = before;
+        }
+
+        return false;
     }
 }

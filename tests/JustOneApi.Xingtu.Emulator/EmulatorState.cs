@@ -14,10 +14,13 @@ internal sealed class EmulatorState
     private readonly EmulatorConfig _startup;
     private readonly object _configGate = new();
     private readonly ConcurrentDictionary<string, StrongBox<long>> _perKol = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _billedPerKol = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _perPath = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastQuery = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Script> _scripts = new(System.StringComparer.Ordinal);
     private volatile EmulatorConfig _config;
     private long _total;
+    private long _billedTotal;
     private long _inFlight;
     private long _peakInFlight;
 
@@ -29,12 +32,13 @@ internal sealed class EmulatorState
 
     public EmulatorConfig Config => _config;
 
-    /// <summary>Counts an API request and records its raw query; returns whether it is within the rate limit.</summary>
-    public bool BeginRequest(string kolId, string rawQuery)
+    /// <summary>Counts an API request under its path and key (the id, or the search keyword) and records its raw query.</summary>
+    public void BeginRequest(string path, string key, string rawQuery)
     {
         Interlocked.Increment(ref _total);
-        Interlocked.Increment(ref _perKol.GetOrAdd(kolId, static _ => new StrongBox<long>()).Value);
-        _lastQuery[kolId] = rawQuery;
+        Increment(_perKol, key);
+        Increment(_perPath, path);
+        _lastQuery[key] = rawQuery;
 
         long now = Interlocked.Increment(ref _inFlight);
         long peak = Volatile.Read(ref _peakInFlight);
@@ -48,8 +52,32 @@ internal sealed class EmulatorState
 
             peak = seen;
         }
+    }
 
-        return _config.Limiter?.TryAcquire() ?? true;
+    /// <summary>
+    /// Records an arrival in the token's own rate window and says whether it is within the limit. Only configured
+    /// tokens have a window: an unknown one is answered 100 anyway, and must not cost a window per guess.
+    /// </summary>
+    public bool TryAcquireRate(string token)
+    {
+        EmulatorConfig config = _config;
+        return config.RateLimits is not { } limits || !config.Tokens.Contains(token) || limits.TryAcquire(token);
+    }
+
+    /// <summary>
+    /// Bills one answer (code 0 or 201) for the key against the token's daily quota. False, with nothing counted,
+    /// when the quota is used up: the caller must answer 303 instead, so the quota is never overrun.
+    /// </summary>
+    public bool TryBill(string token, string key)
+    {
+        if (!_config.Quota.TryReserve(token))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _billedTotal);
+        Increment(_billedPerKol, key);
+        return true;
     }
 
     public void EndRequest() => Interlocked.Decrement(ref _inFlight);
@@ -69,11 +97,12 @@ internal sealed class EmulatorState
     }
 
     /// <summary>Applies the given fields under a lock so two control calls cannot lose each other's changes.</summary>
-    public EmulatorConfig UpdateConfig(int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens)
+    public EmulatorConfig UpdateConfig(
+        int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens, bool? v1Gone, int? dailyQuota)
     {
         lock (_configGate)
         {
-            _config = _config.With(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens);
+            _config = _config.With(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens, v1Gone, dailyQuota);
             return _config;
         }
     }
@@ -84,8 +113,11 @@ internal sealed class EmulatorState
         {
             _scripts.Clear();
             _perKol.Clear();
+            _billedPerKol.Clear();
+            _perPath.Clear();
             _lastQuery.Clear();
             Interlocked.Exchange(ref _total, 0);
+            Interlocked.Exchange(ref _billedTotal, 0);
             Interlocked.Exchange(ref _peakInFlight, 0);
             _config = _startup.Fresh();
             return _config;
@@ -96,13 +128,10 @@ internal sealed class EmulatorState
     {
         writer.WriteStartObject();
         writer.WriteNumber("total", Interlocked.Read(ref _total));
-        writer.WriteStartObject("perKol");
-        foreach (KeyValuePair<string, StrongBox<long>> pair in _perKol.OrderBy(static p => p.Key, System.StringComparer.Ordinal))
-        {
-            writer.WriteNumber(pair.Key, Interlocked.Read(ref pair.Value.Value));
-        }
-
-        writer.WriteEndObject();
+        WriteCounts(writer, "perKol", _perKol);
+        writer.WriteNumber("billedTotal", Interlocked.Read(ref _billedTotal));
+        WriteCounts(writer, "billedPerKol", _billedPerKol);
+        WriteCounts(writer, "perPath", _perPath);
         writer.WriteNumber("peakInFlight", Interlocked.Read(ref _peakInFlight));
         writer.WriteNumber("inFlight", Interlocked.Read(ref _inFlight));
         writer.WriteStartObject("lastQuery");
@@ -121,6 +150,8 @@ internal sealed class EmulatorState
         writer.WriteNumber("latencyMs", config.LatencyMs);
         writer.WriteNumber("latencyJitterMs", config.LatencyJitterMs);
         writer.WriteNumber("maxRequestsPerSecond", config.MaxRequestsPerSecond);
+        writer.WriteBoolean("v1Gone", config.V1Gone);
+        writer.WriteNumber("dailyQuota", config.DailyQuota);
         writer.WriteStartArray("tokens");
         foreach (string token in config.Tokens.Order(System.StringComparer.Ordinal))
         {
@@ -128,6 +159,20 @@ internal sealed class EmulatorState
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void Increment(ConcurrentDictionary<string, StrongBox<long>> counts, string key) =>
+        Interlocked.Increment(ref counts.GetOrAdd(key, static _ => new StrongBox<long>()).Value);
+
+    private static void WriteCounts(Utf8JsonWriter writer, string name, ConcurrentDictionary<string, StrongBox<long>> counts)
+    {
+        writer.WriteStartObject(name);
+        foreach (KeyValuePair<string, StrongBox<long>> pair in counts.OrderBy(static p => p.Key, System.StringComparer.Ordinal))
+        {
+            writer.WriteNumber(pair.Key, Interlocked.Read(ref pair.Value.Value));
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -16,6 +16,25 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: JustOneApi.Xingtu.Emulator [--port N] [--latency-ms N] [--token T]... [--parent-pid N] [--url-file PATH]
+//
+// API paths (GET, under /api/douyin-xingtu/), each keyed by the value that counts, scripts and bills it:
+//   get-kol-spread-info/v1                    V1 spread, key kolId; type _1|_2, range _2|_3, onlyAssign, acceptCache
+//   gw/api/data_sp/get_author_spread_info/v1  V2 spread, key oAuthorId; platform, range DAY_30|DAY_90,
+//                                             type PERSONAL_VIDEO|XINTU_VIDEO, onlyAssign, flowType EXCLUDE|INCLUDE.
+//                                             Short video gives V1's data for the same options; other platforms differ.
+//   gw/api/author/get_author_base_info/v1     creator profile, key oAuthorId; platform
+//   gw/api/gsearch/search_for_author_square/v1  creator search, key keyword (default ""); page >= 1, 10 hits in pages of 4
+// Every path runs the same pipeline: count, latency, [V1 only: 404 page when v1Gone], rate limit per token (302),
+// token (100), daily quota (303), validation (400 naming the parameter), script step, data. Answers with code 0 or
+// 201 are billed against the token's quota.
+//
+// Control API (never counted):
+//   POST /_emulator/reset   clears scripts, counters and quota usage; restores the startup configuration
+//   GET  /_emulator/config  the configuration in force
+//   POST /_emulator/config  {"latencyMs","latencyJitterMs","maxRequestsPerSecond","tokens","v1Gone","dailyQuota"}, any subset;
+//                           dailyQuota (0 = unlimited) given again starts a new day
+//   POST /_emulator/script  {"kolId":KEY,"steps":[...]} or {"scripts":[...]}; the step grammar is in Scripts.cs
+//   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, lastQuery
 int port = 0;
 int latencyMs = 0;
 int parentPid = 0;
@@ -43,7 +62,14 @@ for (int i = 0; i < args.Length; i++)
 
 var startup = new EmulatorConfig(latencyMs, 0, 0, tokens.Count > 0 ? tokens : ["test-token"]);
 var state = new EmulatorState(startup);
-var api = new ApiEndpoint(state, ReadSample());
+byte[] sample = ReadSample();
+ApiEndpoint[] endpoints =
+[
+    new(state, new SpreadV1Route(), sample),
+    new(state, new SpreadV2Route(), sample),
+    new(state, new ProfileRoute(), sample),
+    new(state, new SearchRoute(), sample),
+];
 var control = new ControlEndpoints(state);
 
 // Our own arguments are not host configuration, so the builder gets none.
@@ -57,7 +83,11 @@ builder.WebHost.ConfigureKestrel(options =>
 });
 
 await using WebApplication app = builder.Build();
-app.MapGet(ApiEndpoint.Path, new RequestDelegate(api.HandleAsync));
+foreach (ApiEndpoint endpoint in endpoints)
+{
+    app.MapGet(endpoint.Path, new RequestDelegate(endpoint.HandleAsync));
+}
+
 app.MapPost("/_emulator/reset", new RequestDelegate(control.ResetAsync));
 app.MapGet("/_emulator/config", new RequestDelegate(control.GetConfigAsync));
 app.MapPost("/_emulator/config", new RequestDelegate(control.ConfigAsync));

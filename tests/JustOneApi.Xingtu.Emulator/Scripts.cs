@@ -26,7 +26,7 @@ internal enum StepKind
 /// <summary>One parsed script step. Repeat is how many requests it answers; -1 means forever.</summary>
 internal sealed record Step(StepKind Kind, int Value, int Repeat, string? RetryAfter, int? EnvelopeCode, string Text);
 
-/// <summary>The steps scripted for one KOL, consumed one per request.</summary>
+/// <summary>The steps scripted for one key (an id, or a search keyword), consumed one per request on any API path.</summary>
 internal sealed class Script
 {
     private readonly Step[] _steps;
@@ -61,7 +61,10 @@ internal sealed class Script
 
 /// <summary>
 /// Parses the step grammar: <c>KIND[*N|*]</c> where KIND is ok, sample, an envelope code, http:STATUS[:retry-after=V][:code=N],
-/// drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls or huge.
+/// drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE. Profile and search have
+/// no documented sample, so there sample answers their generated data, and numbers sends their JSON numbers as strings.
+/// Answers with code 0 or 201 (ok, sample, slow, truncated, cut, base-resp, numbers, nulls, huge, and 201 or code=201)
+/// are billed, or become 303 once the token's daily quota is used up.
 /// </summary>
 internal static class StepParser
 {

@@ -137,7 +137,7 @@ function Stop-XingtuEmulator {
 function Reset-XingtuEmulator {
     <#
     .SYNOPSIS
-    Clears scripts, counters and last queries and restores the emulator's startup configuration.
+    Clears scripts, counters, last queries and today's quota usage, and restores the emulator's startup configuration (V1 back, no quota).
     #>
     [CmdletBinding()]
     param(
@@ -153,7 +153,11 @@ function Reset-XingtuEmulator {
 function Set-XingtuEmulatorConfig {
     <#
     .SYNOPSIS
-    Changes latency, jitter, rate limit or valid tokens; only the parameters given are sent.
+    Changes latency, jitter, per-token rate limit, valid tokens, the V1 switch or the daily quota; only the parameters given are sent.
+    .DESCRIPTION
+    -MaxRequestsPerSecond limits each token on its own (0 = off). -V1Gone $true makes the V1 spread path answer an nginx
+    404 page, as a removed endpoint would. -DailyQuota N lets each token receive N billed answers (code 0 or 201), then
+    answers 303; giving it again (any value, 0 = unlimited) starts a new day with every token's count at zero.
     #>
     [CmdletBinding()]
     param(
@@ -166,7 +170,10 @@ function Set-XingtuEmulatorConfig {
         [ValidateRange(0, 1000000)]
         [int] $MaxRequestsPerSecond,
         [AllowEmptyCollection()]
-        [string[]] $Token
+        [string[]] $Token,
+        [bool] $V1Gone,
+        [ValidateRange(0, 2147483647)]
+        [int] $DailyQuota
     )
 
     process {
@@ -175,6 +182,8 @@ function Set-XingtuEmulatorConfig {
         if ($PSBoundParameters.ContainsKey('LatencyJitterMs')) { $body['latencyJitterMs'] = $LatencyJitterMs }
         if ($PSBoundParameters.ContainsKey('MaxRequestsPerSecond')) { $body['maxRequestsPerSecond'] = $MaxRequestsPerSecond }
         if ($PSBoundParameters.ContainsKey('Token')) { $body['tokens'] = [string[]]@($Token) }
+        if ($PSBoundParameters.ContainsKey('V1Gone')) { $body['v1Gone'] = $V1Gone }
+        if ($PSBoundParameters.ContainsKey('DailyQuota')) { $body['dailyQuota'] = $DailyQuota }
         Invoke-EmulatorControl -Uri $Uri -Method Post -Path '/_emulator/config' -Body $body | Out-Null
     }
 }
@@ -183,6 +192,10 @@ function Set-XingtuEmulatorScript {
     <#
     .SYNOPSIS
     Scripts the next answers for one KOL (-KolId/-Step) or many (-Script @{ kolId = steps }), e.g. '302*2','ok'.
+    .DESCRIPTION
+    A script is keyed by the request's key, whatever the path: the id (V1 kolId, V2 and profile oAuthorId), or the
+    keyword for creator search. On profile and search, 'sample' answers the generated data (there is no documented
+    sample) and 'numbers' sends their JSON numbers as strings.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Single')]
     param(
@@ -215,7 +228,11 @@ function Set-XingtuEmulatorScript {
 function Get-XingtuEmulatorStats {
     <#
     .SYNOPSIS
-    Returns the emulator's counters as a dictionary: total, perKol, peakInFlight, inFlight, lastQuery.
+    Returns the emulator's counters as a dictionary: total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, lastQuery.
+    .DESCRIPTION
+    perKol, billedPerKol and lastQuery are keyed by the request's key: the id (V1 kolId, V2 and profile oAuthorId),
+    or the keyword for creator search ("" when absent). billedPerKol counts answers with code 0 or 201 on any path;
+    perPath counts requests by URL path. Every request is counted in total, perKol and perPath, whatever its answer.
     #>
     [CmdletBinding()]
     param(
