@@ -14,6 +14,7 @@ BeforeAll {
 }
 
 AfterAll {
+    Set-XingtuConfiguration -SpreadEndpoint Auto
     Stop-XingtuEmulator -Emulator $Emulator
 }
 

@@ -2,7 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Emulator = Start-XingtuEmulator
     $script:Uri = $Emulator.Uri
-    Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 3 -TimeoutSec 10 -ThrottleLimit 4
+    Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 3 -TimeoutSec 10 -ThrottleLimit 4 -SpreadEndpoint V1
     Set-XingtuToken -Token $TestToken
 
     function Invoke-Batch {
@@ -34,7 +34,7 @@ AfterAll {
 Describe 'Get-XingtuKolSpread errors and retries' {
     BeforeEach {
         Reset-XingtuEmulator -Uri $Uri
-        Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 3 -TimeoutSec 10 -ThrottleLimit 4
+        Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 3 -TimeoutSec 10 -ThrottleLimit 4 -SpreadEndpoint V1
     }
 
     Context 'One KOL fails, the batch goes on' {

@@ -55,7 +55,7 @@ Describe 'Output types and views' {
     }
 
     It 'shows the KolSpread table within 120 columns, KolId first' {
-        $spread = [JustOneApi.Xingtu.KolSpread].GetConstructors('NonPublic,Instance')[0].Invoke(@('6853123456789012345', [JustOneApi.Xingtu.SpreadType]::PersonalVideo, [JustOneApi.Xingtu.SpreadRange]::Last30Days, $null, $false))
+        $spread = [JustOneApi.Xingtu.KolSpread].GetConstructors('NonPublic,Instance')[0].Invoke(@('6853123456789012345', [JustOneApi.Xingtu.SpreadEndpoint]::V1, [JustOneApi.Xingtu.SpreadPlatform]::ShortVideo, [JustOneApi.Xingtu.SpreadType]::PersonalVideo, [JustOneApi.Xingtu.SpreadRange]::Last30Days, $null, $false))
         $lines = ($spread | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
         $lines[0] | Should -Match '^KolId\s'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 120 }
