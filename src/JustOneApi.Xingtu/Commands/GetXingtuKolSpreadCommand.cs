@@ -35,7 +35,8 @@ namespace JustOneApi.Xingtu.Commands
 
         /// <summary>
         /// The Xingtu KOL (author) ids. Takes strings from the pipeline, or objects with a KolId,
-        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv. Ids are sent exactly as given.
+        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv. Each id is normalised first
+        /// (see KolIdNormalizer): whitespace trimmed, full-width digits made ASCII, a Xingtu link reduced to its author id.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("kol_id", "Id", "AuthorId", "author_id", "oAuthorId", "StarId", "star_id", "XingtuId", "达人ID", "星图ID")]
@@ -175,7 +176,13 @@ namespace JustOneApi.Xingtu.Commands
             {
                 // Room first, so the window never holds more than its size and memory stays flat on long input.
                 Pump(untilEmpty: false);
-                batch.Add(new KolSpreadQuery(id ?? string.Empty, type, range, FlowType, OnlyAssign.IsPresent, AcceptCache.IsPresent));
+                NormalizedKolId kolId = KolIdNormalizer.Normalize(id);
+                if (kolId.Changed)
+                {
+                    WriteVerbose($"KolId '{KolIdNormalizer.Show(id)}' normalised to '{kolId.Id}'");
+                }
+
+                batch.Add(new KolSpreadQuery(kolId.Id, type, range, FlowType, OnlyAssign.IsPresent, AcceptCache.IsPresent));
             }
 
             Pump(untilEmpty: false);
