@@ -16,7 +16,7 @@ namespace JustOneApi.Xingtu
             OnlyAssign = onlyAssign;
         }
 
-        /// <summary>The Xingtu KOL (author) id the request was for, exactly as given.</summary>
+        /// <summary>The Xingtu KOL (author) id the request was for, as sent: normalised by KolIdNormalizer.</summary>
         public string KolId { get; }
 
         /// <summary>Which videos the metrics describe: the one asked for, else the API's default PersonalVideo.</summary>
