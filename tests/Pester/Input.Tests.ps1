@@ -45,11 +45,6 @@ Describe 'What users feed in' {
         (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 0
     }
 
-    It 'does not trim or change an id with spaces around it' {
-        $null = Get-XingtuKolSpread -KolId ' 12345 '
-        (Get-XingtuEmulatorStats -Uri $Uri).perKol[' 12345 '] | Should -Be 1
-    }
-
     It 'rejects a row without an id column, sends nothing for it, and goes on' {
         $rows = @([pscustomobject]@{ KolId = 'r1' }, [pscustomobject]@{ Name = 'no id here' }, @{ Name = 'a hashtable' }, [pscustomobject]@{ KolId = 'r3' })
         $results = $rows | Get-XingtuKolSpread -ErrorVariable errs -ErrorAction SilentlyContinue

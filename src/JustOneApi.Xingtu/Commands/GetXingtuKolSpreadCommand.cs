@@ -17,7 +17,8 @@ namespace JustOneApi.Xingtu.Commands
 
         /// <summary>
         /// The Xingtu KOL (author) ids. Takes strings from the pipeline, or objects with a KolId,
-        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv.
+        /// kol_id, Id, AuthorId or similar property, such as the rows of Import-Csv. Each id is normalised first
+        /// (see KolIdNormalizer): whitespace trimmed, full-width digits made ASCII, a Xingtu link reduced to its author id.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("kol_id", "Id", "AuthorId", "author_id", "oAuthorId", "StarId", "star_id", "XingtuId", "达人ID", "星图ID")]
@@ -107,7 +108,13 @@ namespace JustOneApi.Xingtu.Commands
         {
             foreach (string? id in KolId ?? new string?[] { null })
             {
-                yield return _query!.For(id ?? string.Empty);
+                NormalizedKolId kolId = KolIdNormalizer.Normalize(id);
+                if (kolId.Changed)
+                {
+                    WriteVerbose($"KolId '{KolIdNormalizer.Show(id)}' normalised to '{kolId.Id}'");
+                }
+
+                yield return _query!.For(kolId.Id);
             }
         }
 

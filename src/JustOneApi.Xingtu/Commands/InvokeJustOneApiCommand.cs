@@ -74,6 +74,7 @@ namespace JustOneApi.Xingtu.Commands
         {
             var parameters = new List<KeyValuePair<string, string>>();
             string? problem = null;
+            string? idProblem = null;
             foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem))
             {
                 if (string.Equals(pair.Key.Trim(), "token", StringComparison.OrdinalIgnoreCase))
@@ -94,13 +95,27 @@ namespace JustOneApi.Xingtu.Commands
                     continue;
                 }
 
+                if (IdKeys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    NormalizedKolId kolId = KolIdNormalizer.Normalize(value);
+                    if (kolId.Changed)
+                    {
+                        WriteVerbose($"{pair.Key} '{KolIdNormalizer.Show(value)}' normalised to '{kolId.Id}'");
+                    }
+
+                    value = kolId.Id;
+                    idProblem ??= KolIdCheck.Problem(value);
+                }
+
                 parameters.Add(new KeyValuePair<string, string>(pair.Key, value));
             }
 
             string id = parameters.Where(p => IdKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault();
             string target = "/" + ApiRequest.ComposeKey(_path, parameters);
             var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id);
-            return problem == null ? request : request.Refused(XingtuErrorKind.InvalidRequest, problem + " Nothing was sent for " + request.Subject + ".");
+            return problem != null ? request.Refused(XingtuErrorKind.InvalidRequest, problem + " Nothing was sent for " + request.Subject + ".")
+                : idProblem != null ? request.Refused(XingtuErrorKind.InvalidKolId, idProblem)
+                : request;
         }
 
         private static IEnumerable<KeyValuePair<string, object?>> PairsOf(object? query, ref string? problem)

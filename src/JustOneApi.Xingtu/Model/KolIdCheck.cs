@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace JustOneApi.Xingtu.Model
@@ -14,29 +15,47 @@ namespace JustOneApi.Xingtu.Model
         private static readonly Regex ScientificNotation = new Regex(
             @"^\s*[+-]?\d+(\.\d+)?[eE][+-]?\d+\s*$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-        /// <summary>Returns why the id is unusable, or null when it may be sent.</summary>
+        /// <summary>
+        /// Returns why the id, once normalised by <see cref="KolIdNormalizer"/>, is unusable, or null when it may be
+        /// sent. Messages name the normalised id, or the input itself when the normaliser refused it.
+        /// </summary>
         public static string? Problem(string? kolId)
         {
-            if (kolId == null || kolId.Trim().Length == 0)
+            NormalizedKolId normalized = KolIdNormalizer.Normalize(kolId);
+            if (normalized.Problem != null)
+            {
+                return normalized.Problem;
+            }
+
+            string id = normalized.Id;
+            if (id.Length == 0)
             {
                 return "The KolId is empty. Check the input for a blank row or a column that did not bind (the KolId column may be named differently).";
             }
 
-            if (kolId.Length > MaxLength)
+            if (id.Length > MaxLength)
             {
-                return $"The KolId is {kolId.Length.ToString(CultureInfo.InvariantCulture)} characters long; Xingtu ids are about 19 digits. It was not sent.";
+                return $"The KolId is {id.Length.ToString(CultureInfo.InvariantCulture)} characters long; Xingtu ids are about 19 digits. It was not sent.";
             }
 
             // PowerShell turns a piped row that has no id column into text like "@{Name=...}" and binds that.
-            if ((kolId.StartsWith("@{", StringComparison.Ordinal) && kolId.EndsWith("}", StringComparison.Ordinal))
-                || kolId == "System.Collections.Hashtable")
+            if ((id.StartsWith("@{", StringComparison.Ordinal) && id.EndsWith("}", StringComparison.Ordinal))
+                || id == "System.Collections.Hashtable")
             {
-                return $"The input '{kolId}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, star_id, ...). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
+                return $"The input '{id}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, star_id, ...). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
             }
 
-            if (ScientificNotation.IsMatch(kolId))
+            if (ScientificNotation.IsMatch(id))
             {
-                return $"The KolId '{kolId}' is in scientific notation: a spreadsheet turned the long id into a rounded number, so its digits are lost. Keep the id column as text (in Excel, format it as Text before pasting) and export again.";
+                return $"The KolId '{id}' is in scientific notation: a spreadsheet turned the long id into a rounded number, so its digits are lost. Keep the id column as text (in Excel, format it as Text before pasting) and export again.";
+            }
+
+            // Trimming took those at the ends; one left inside would reach the API, which matches no author to it.
+            int invisible = KolIdNormalizer.FindInvisible(id);
+            if (invisible >= 0)
+            {
+                int position = id.Take(invisible).Count(c => !char.IsLowSurrogate(c)) + 1;
+                return $"The KolId '{KolIdNormalizer.Show(id)}' holds an invisible character inside it, {KolIdNormalizer.Describe(id, invisible)} at position {position.ToString(CultureInfo.InvariantCulture)}, copied along with the id; no author has such an id. Retype the id, or remove the character. It was not sent.";
             }
 
             return null;

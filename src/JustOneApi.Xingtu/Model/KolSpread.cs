@@ -18,7 +18,7 @@ namespace JustOneApi.Xingtu
             OnlyAssign = onlyAssign;
         }
 
-        /// <summary>The Xingtu KOL (author) id the request was for, as sent (trimmed and normalised; see about_JustOneApi.Xingtu).</summary>
+        /// <summary>The Xingtu KOL (author) id the request was for, as sent: normalised by KolIdNormalizer.</summary>
         public string KolId { get; }
 
         /// <summary>The endpoint that answered: V1 (KOL Data Overview, deprecated) or V2 (its successor).</summary>

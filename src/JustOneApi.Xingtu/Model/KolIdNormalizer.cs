@@ -1,0 +1,257 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace JustOneApi.Xingtu.Model
+{
+    /// <summary>What <see cref="KolIdNormalizer.Normalize"/> made of one id.</summary>
+    internal sealed class NormalizedKolId
+    {
+        internal NormalizedKolId(string id, bool changed, string? problem)
+        {
+            Id = id;
+            Changed = changed;
+            Problem = problem;
+        }
+
+        /// <summary>The id to check, dedupe, send and show; the input unchanged when nothing applied or it was refused.</summary>
+        public string Id { get; }
+
+        /// <summary>True when <see cref="Id"/> differs from the input.</summary>
+        public bool Changed { get; }
+
+        /// <summary>Why the input is refused (a link that holds no single Xingtu author id), or null.</summary>
+        public string? Problem { get; }
+    }
+
+    /// <summary>
+    /// Cleans an id the way it arrives from Excel, chat messages and the Xingtu web page: trims whitespace and
+    /// invisible characters at both ends, turns full-width digits into ASCII ones, and takes the author id out of a
+    /// Xingtu creator link. Anything else is left exactly as given: ids that are not digits stay valid input.
+    /// </summary>
+    internal static class KolIdNormalizer
+    {
+        // A scheme (https://, or any other, which is then refused), else a bare host such as www.xingtu.cn followed
+        // by a path, the way addresses are copied out of a browser's address bar.
+        private static readonly Regex Scheme = new Regex(
+            @"^[A-Za-z][A-Za-z0-9+.\-]*://", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex BareHost = new Regex(
+            @"^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}\.?(?::[0-9]+)?/",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly char[] FullWidthDigits = Enumerable.Range(0xFF10, 10).Select(c => (char)c).ToArray();
+
+        // ASCII digits only: \d would also match other scripts' digits.
+        private static readonly Regex AuthorIdRun = new Regex("[0-9]{10,}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>Normalises one id; never throws.</summary>
+        public static NormalizedKolId Normalize(string? raw)
+        {
+            if (raw == null)
+            {
+                return new NormalizedKolId(string.Empty, false, null);
+            }
+
+            string id = ToAsciiDigits(TrimInvisible(raw));
+            if (Scheme.IsMatch(id) || BareHost.IsMatch(id))
+            {
+                string? problem = FromLink(id, raw, out string? authorId);
+                if (problem != null)
+                {
+                    return new NormalizedKolId(raw, false, problem);
+                }
+
+                id = authorId!;
+            }
+
+            return new NormalizedKolId(id, !string.Equals(id, raw, StringComparison.Ordinal), null);
+        }
+
+        /// <summary>
+        /// The id as text that shows what it holds: each invisible character (see <see cref="IsInvisible"/>) as
+        /// &lt;U+XXXX&gt;. For verbose lines and error messages.
+        /// </summary>
+        public static string Show(string? id)
+        {
+            if (string.IsNullOrEmpty(id) || FindInvisible(id!) < 0)
+            {
+                return id ?? string.Empty;
+            }
+
+            var text = new StringBuilder(id!.Length + 16);
+            for (int i = 0; i < id.Length; i += char.IsSurrogatePair(id, i) ? 2 : 1)
+            {
+                if (IsInvisible(id, i))
+                {
+                    text.Append('<').Append(CodePoint(id, i)).Append('>');
+                }
+                else
+                {
+                    text.Append(id, i, char.IsSurrogatePair(id, i) ? 2 : 1);
+                }
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>The index of the first invisible character in <paramref name="id"/>, or -1.</summary>
+        public static int FindInvisible(string id)
+        {
+            for (int i = 0; i < id.Length; i++)
+            {
+                if (IsInvisible(id, i))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>"U+200B ZERO WIDTH SPACE": the code point at <paramref name="index"/> and, where known, its name.</summary>
+        public static string Describe(string id, int index)
+        {
+            string codePoint = CodePoint(id, index);
+            string? name = id[index] switch
+            {
+                '\t' => "CHARACTER TABULATION",
+                '\n' => "LINE FEED",
+                '\r' => "CARRIAGE RETURN",
+                '\u00A0' => "NO-BREAK SPACE",
+                '\u00AD' => "SOFT HYPHEN",
+                '\u200B' => "ZERO WIDTH SPACE",
+                '\u200C' => "ZERO WIDTH NON-JOINER",
+                '\u200D' => "ZERO WIDTH JOINER",
+                '\u200E' => "LEFT-TO-RIGHT MARK",
+                '\u200F' => "RIGHT-TO-LEFT MARK",
+                '\u2060' => "WORD JOINER",
+                '\u3000' => "IDEOGRAPHIC SPACE",
+                '\uFEFF' => "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+                _ => null,
+            };
+            if (name != null)
+            {
+                return codePoint + " " + name;
+            }
+
+            return CharUnicodeInfo.GetUnicodeCategory(id, index) switch
+            {
+                UnicodeCategory.Control => codePoint + " (a control character)",
+                UnicodeCategory.Format => codePoint + " (an invisible formatting character)",
+                _ => codePoint + " (a space character other than the ordinary space)",
+            };
+        }
+
+        /// <summary>
+        /// True for a character that cannot be seen in an id: whitespace other than the ordinary space (tab, CR, LF,
+        /// no-break space, ideographic space, ...), and every format (Cf: zero-width characters, BOM, direction marks)
+        /// or control (Cc) character.
+        /// </summary>
+        private static bool IsInvisible(string id, int index)
+        {
+            char c = id[index];
+            if (char.IsWhiteSpace(c))
+            {
+                return c != ' ';
+            }
+
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(id, index);
+            return category == UnicodeCategory.Format || category == UnicodeCategory.Control;
+        }
+
+        /// <summary>What is trimmed at either end: whitespace, the zero-width characters and a stray BOM.</summary>
+        private static bool IsTrimmed(char c) =>
+            char.IsWhiteSpace(c) || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF';
+
+        private static string TrimInvisible(string raw)
+        {
+            int start = 0;
+            int end = raw.Length;
+            while (start < end && IsTrimmed(raw[start]))
+            {
+                start++;
+            }
+
+            while (end > start && IsTrimmed(raw[end - 1]))
+            {
+                end--;
+            }
+
+            return start == 0 && end == raw.Length ? raw : raw.Substring(start, end - start);
+        }
+
+        /// <summary>Full-width digits (U+FF10..U+FF19), as a Chinese input method types them, become 0..9.</summary>
+        private static string ToAsciiDigits(string id)
+        {
+            if (id.IndexOfAny(FullWidthDigits) < 0)
+            {
+                return id;
+            }
+
+            char[] chars = id.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] >= '\uFF10' && chars[i] <= '\uFF19')
+                {
+                    chars[i] = (char)('0' + (chars[i] - '\uFF10'));
+                }
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>
+        /// Takes the author id out of a Xingtu creator link: host xingtu.cn or a subdomain, exactly one run of ten or
+        /// more digits in the path (the query and fragment do not count). Returns why not, or null.
+        /// </summary>
+        private static string? FromLink(string link, string raw, out string? authorId)
+        {
+            authorId = null;
+            string shown = Show(raw);
+            string absolute = Scheme.IsMatch(link) ? link : "https://" + link;
+            if (!Uri.TryCreate(absolute, UriKind.Absolute, out Uri? uri))
+            {
+                return $"The KolId '{shown}' looks like a link but is not a valid web address, so it holds no Xingtu author id. Pass the id itself (about 19 digits) or the link of the creator's page on xingtu.cn. It was not sent.";
+            }
+
+            if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            {
+                return $"The KolId '{shown}' is a link with the scheme {uri.Scheme}, not a web page: only the link of a Xingtu creator page (https://www.xingtu.cn/...) holds the Xingtu author id. It was not sent.";
+            }
+
+            string host = uri.Host.TrimEnd('.').ToLowerInvariant();
+            if (!IsUnder(host, "xingtu.cn"))
+            {
+                string why = IsUnder(host, "douyin.com") || IsUnder(host, "iesdouyin.com")
+                    ? "a douyin.com link holds a Douyin user or video id, not the Xingtu author id"
+                    : "only a link to a Xingtu creator page (xingtu.cn) holds the Xingtu author id";
+                return $"The KolId '{shown}' is a link to {host}, not to Xingtu: {why}. Open the creator's page on xingtu.cn and pass its link or the author id in it. It was not sent.";
+            }
+
+            MatchCollection runs = AuthorIdRun.Matches(uri.AbsolutePath);
+            if (runs.Count == 0)
+            {
+                return $"The KolId '{shown}' is a Xingtu link, but its path holds no author id (a run of ten or more digits). Pass the link of the creator's own page, or the author id itself. It was not sent.";
+            }
+
+            if (runs.Count > 1)
+            {
+                string found = string.Join(", ", runs.Cast<Match>().Select(m => m.Value));
+                return $"The KolId '{shown}' is a Xingtu link whose path holds {runs.Count.ToString(CultureInfo.InvariantCulture)} runs of ten or more digits ({found}), so which one is the author id is unclear. Pass the author id itself. It was not sent.";
+            }
+
+            authorId = runs[0].Value;
+            return null;
+        }
+
+        /// <summary>The host is <paramref name="domain"/> or a subdomain of it; evilxingtu.cn and xingtu.cn.evil.com are not.</summary>
+        private static bool IsUnder(string host, string domain) =>
+            host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
+
+        private static string CodePoint(string id, int index) =>
+            "U+" + (char.IsSurrogatePair(id, index) ? char.ConvertToUtf32(id, index) : id[index]).ToString("X4", CultureInfo.InvariantCulture);
+    }
+}
