@@ -14,26 +14,16 @@ namespace JustOneApi.Xingtu.Configuration
     {
         private const string FolderName = "JustOneApi.Xingtu";
 
-        private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+        private static bool IsWindows => UserFolders.IsWindows;
 
         /// <summary>The file the token is stored in; it need not exist.</summary>
         public static string FilePath
         {
             get
             {
-                string root;
-                if (IsWindows)
-                {
-                    root = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
-                }
-                else
-                {
-                    string? xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
-                    root = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
-                        ? xdg!
-                        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-                }
-
+                string root = IsWindows
+                    ? Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData)
+                    : UserFolders.XdgBase("XDG_CONFIG_HOME", ".config");
                 return Path.Combine(root, FolderName, IsWindows ? "token.dpapi" : "token");
             }
         }
@@ -42,15 +32,11 @@ namespace JustOneApi.Xingtu.Configuration
         {
             string file = FilePath;
             string folder = Path.GetDirectoryName(file)!;
-            Directory.CreateDirectory(folder);
+            UserFolders.CreateOwnerOnly(folder);
             byte[] content = Encoding.UTF8.GetBytes(token);
             if (IsWindows)
             {
                 content = Dpapi.Protect(content);
-            }
-            else
-            {
-                Unix.Chmod(folder, Convert.ToInt32("700", 8));
             }
 
             // Written beside the target and renamed over it, so a reader never sees half a token; the mode is set
@@ -60,11 +46,7 @@ namespace JustOneApi.Xingtu.Configuration
             {
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
-                    if (!IsWindows)
-                    {
-                        Unix.Chmod(temporary, Convert.ToInt32("600", 8));
-                    }
-
+                    UserFolders.RestrictFileToOwner(temporary);
                     stream.Write(content, 0, content.Length);
                     stream.Flush(true);
                 }
@@ -128,20 +110,6 @@ namespace JustOneApi.Xingtu.Configuration
 
             File.Delete(file);
             return true;
-        }
-
-        private static class Unix
-        {
-            [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
-            private static extern int NativeChmod(string path, uint mode);
-
-            public static void Chmod(string path, int mode)
-            {
-                if (NativeChmod(path, (uint)mode) != 0)
-                {
-                    throw new Win32Exception(Marshal.GetLastWin32Error(), $"Could not restrict the permissions of '{path}'.");
-                }
-            }
         }
 
         private static class Dpapi

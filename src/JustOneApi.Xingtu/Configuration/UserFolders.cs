@@ -1,0 +1,64 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace JustOneApi.Xingtu.Configuration
+{
+    /// <summary>
+    /// Where per-user files live, and how a folder or file is kept to its owner. Shared by the token store and the
+    /// local answer store, so both follow the same rules.
+    /// </summary>
+    internal static class UserFolders
+    {
+        public static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        /// <summary>
+        /// An XDG base folder on Linux and macOS: the variable's value when it is an absolute path (the XDG spec says
+        /// a relative one is to be ignored), else <paramref name="fallbackUnderHome"/> in the user's home folder.
+        /// </summary>
+        public static string XdgBase(string variable, string fallbackUnderHome)
+        {
+            string? value = Environment.GetEnvironmentVariable(variable);
+            return !string.IsNullOrEmpty(value) && Path.IsPathRooted(value)
+                ? value!
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), fallbackUnderHome);
+        }
+
+        /// <summary>
+        /// Creates <paramref name="folder"/> (and its parents) when missing and, on Unix, sets its mode to 0700 even
+        /// when it already existed. Throws Win32Exception when the mode cannot be set.
+        /// </summary>
+        public static void CreateOwnerOnly(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            if (!IsWindows)
+            {
+                Unix.Chmod(folder, Convert.ToInt32("700", 8));
+            }
+        }
+
+        /// <summary>On Unix, sets the file's mode to 0600; does nothing on Windows.</summary>
+        public static void RestrictFileToOwner(string file)
+        {
+            if (!IsWindows)
+            {
+                Unix.Chmod(file, Convert.ToInt32("600", 8));
+            }
+        }
+
+        private static class Unix
+        {
+            [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
+            private static extern int NativeChmod(string path, uint mode);
+
+            public static void Chmod(string path, int mode)
+            {
+                if (NativeChmod(path, (uint)mode) != 0)
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error(), $"Could not restrict the permissions of '{path}'.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,510 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using JustOneApi.Xingtu.Configuration;
+
+namespace JustOneApi.Xingtu.Store
+{
+    /// <summary>
+    /// The per-user store of billed answers, shared by every process of the user. Each answer is one file,
+    /// <c>&lt;folder&gt;/&lt;h0h1&gt;/&lt;SHA-256 hex of the key&gt;.entry</c> in the self-checking
+    /// <see cref="EntryFormat"/>; the two-character fan-out keeps each folder near a hundredth of a 32,000-entry store.
+    /// A write goes to a temporary file beside its entry and is renamed over it, so a reader sees the old entry or
+    /// the new one, never half of one. Reading and writing never throw: a damaged entry is a miss and is removed; a
+    /// write that fails says why and the caller goes on. Safe to use from many threads and processes at once.
+    /// </summary>
+    internal sealed class LocalAnswerStore
+    {
+        /// <summary>How old a stored answer may be and still be served, unless configured otherwise.</summary>
+        public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromHours(12);
+
+        /// <summary>How old an entry may grow before the daily prune removes it.</summary>
+        public static readonly TimeSpan DefaultPruneAge = TimeSpan.FromDays(30);
+
+        /// <summary>The least time between two prunes of one folder, across processes.</summary>
+        public static readonly TimeSpan PruneInterval = TimeSpan.FromDays(1);
+
+        /// <summary>A temporary file older than this is a write that died; a younger one may be a write in progress.</summary>
+        public static readonly TimeSpan AbandonedWriteAge = TimeSpan.FromMinutes(10);
+
+        private const string FolderName = "JustOneApi.Xingtu";
+        private const string TemporaryExtension = ".tmp";
+        private const string PruneMarkerName = "last-prune";
+
+        private readonly Func<DateTimeOffset> _clock;
+        private volatile bool _folderRestricted;
+
+        /// <param name="directory">The store's folder; made absolute; created on the first write.</param>
+        /// <param name="clock">Now, for ages; DateTimeOffset.UtcNow when null.</param>
+        public LocalAnswerStore(string directory, Func<DateTimeOffset>? clock = null)
+        {
+            if (string.IsNullOrWhiteSpace(directory))
+            {
+                throw new ArgumentException("The local store's folder is empty.", nameof(directory));
+            }
+
+            Folder = Path.GetFullPath(directory);
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>The store's folder.</summary>
+        public string Folder { get; }
+
+        /// <summary>
+        /// The per-user default: %LOCALAPPDATA%\JustOneApi.Xingtu\Cache on Windows; elsewhere
+        /// $XDG_CACHE_HOME/JustOneApi.Xingtu when that is an absolute path, else ~/.cache/JustOneApi.Xingtu.
+        /// </summary>
+        public static string DefaultDirectory() => UserFolders.IsWindows
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), FolderName, "Cache")
+            : Path.Combine(UserFolders.XdgBase("XDG_CACHE_HOME", ".cache"), FolderName);
+
+        /// <summary>
+        /// The stored answer for <paramref name="key"/> when it is younger than <paramref name="maxAge"/> by the
+        /// clock (an entry stamped in the future, after a clock change, counts as that much younger, within the
+        /// same bound). A miss when there is none, when <paramref name="maxAge"/> is zero or less, when the key holds
+        /// a token, or when the entry cannot be read. A damaged, cut, foreign or wrong-key entry is removed, with one
+        /// line to <paramref name="log"/> that says why (never the body). Never throws.
+        /// </summary>
+        public bool TryRead(string key, TimeSpan maxAge, out StoredAnswer? answer, Action<string>? log)
+        {
+            answer = null;
+            if (maxAge <= TimeSpan.Zero || string.IsNullOrEmpty(key) || StoreKey.HasToken(key))
+            {
+                return false;
+            }
+
+            string file;
+            StoredAnswer? found;
+            string? problem;
+            try
+            {
+                byte[] keyBytes = Encoding.UTF8.GetBytes(key);
+                file = EntryPath(keyBytes);
+                using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
+                {
+                    found = EntryFormat.Read(stream, keyBytes, out problem);
+                }
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                log?.Invoke($"Local store: the entry for {key} could not be read ({ex.Message}); fetching it instead.");
+                return false;
+            }
+
+            if (found == null)
+            {
+                string removal = TryDelete(file) ? "removed it" : "could not remove it";
+                log?.Invoke($"Local store: the entry for {key} ({Path.GetFileName(file)}) is unusable, {problem}; {removal}.");
+                return false;
+            }
+
+            TimeSpan age = _clock() - found.FetchedAt;
+            if (age >= maxAge || age <= -maxAge)
+            {
+                return false;
+            }
+
+            answer = found;
+            return true;
+        }
+
+        /// <summary>
+        /// Stores an answer under <paramref name="key"/>, replacing any entry for it, atomically. Creates the folder
+        /// owner-only (0700 on Unix) when it is missing. False, with a short reason that holds neither the token nor
+        /// the body, when the answer could not be stored (full disk, read-only folder, a token in the key, ...).
+        /// Never throws.
+        /// </summary>
+        public bool TryWrite(string key, int httpStatus, byte[] body, DateTimeOffset fetchedAt, out string? problem)
+        {
+            problem = null;
+            if (string.IsNullOrEmpty(key) || body == null)
+            {
+                problem = "The local store was given no key or no body.";
+                return false;
+            }
+
+            if (StoreKey.HasToken(key))
+            {
+                problem = "The local store refuses a key that holds a token.";
+                return false;
+            }
+
+            string? temporary = null;
+            try
+            {
+                byte[] keyBytes = Encoding.UTF8.GetBytes(key);
+                if (keyBytes.Length > EntryFormat.MaxKeyBytes)
+                {
+                    problem = "The local store refuses a key longer than 64 KiB.";
+                    return false;
+                }
+
+                string file = EntryPath(keyBytes);
+                string folder = Path.GetDirectoryName(file)!;
+                PrepareFolder(folder);
+
+                // No flush to disk: a crash can leave a cut entry at worst, and a cut entry is read as a miss.
+                temporary = file + "." + Guid.NewGuid().ToString("N") + TemporaryExtension;
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+                {
+                    EntryFormat.Write(stream, EntryFormat.Prefix(keyBytes, httpStatus, body.Length, fetchedAt), body);
+                }
+
+                Publish(temporary, file);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                problem = $"The local store at {Folder} could not be written: {ex.Message}";
+                return false;
+            }
+            finally
+            {
+                if (temporary != null)
+                {
+                    TryDelete(temporary);
+                }
+            }
+        }
+
+        /// <summary>What the store holds. Scans every entry's header; an empty summary when the folder is missing.</summary>
+        public StoreSummary Summarize()
+        {
+            int count = 0;
+            long bytes = 0;
+            DateTimeOffset? oldest = null;
+            DateTimeOffset? newest = null;
+            var root = new DirectoryInfo(Folder);
+            if (root.Exists)
+            {
+                foreach (FileInfo file in root.EnumerateFiles())
+                {
+                    bytes += LengthOf(file);
+                }
+            }
+
+            foreach (FileInfo file in FanOutFiles())
+            {
+                bytes += LengthOf(file);
+                if (IsEntry(file) && ReadHeader(file.FullName, out EntryFormat.Header header))
+                {
+                    count++;
+                    oldest = oldest == null || header.FetchedAt < oldest ? header.FetchedAt : oldest;
+                    newest = newest == null || header.FetchedAt > newest ? header.FetchedAt : newest;
+                }
+            }
+
+            return new StoreSummary(Folder, count, bytes, oldest, newest);
+        }
+
+        /// <summary>
+        /// Removes every entry, or, with <paramref name="olderThan"/>, those fetched longer ago than that by the clock;
+        /// damaged entries go in either case, and so do temporary files of writes that died
+        /// (<see cref="AbandonedWriteAge"/>). <paramref name="confirm"/>, when given, is asked ONCE, before anything is
+        /// removed, with a text that names what would go (e.g. "12 entries fetched before 2026-05-01 10:00:00Z in
+        /// /home/u/.cache/JustOneApi.Xingtu"); false removes nothing. It is not asked when there is nothing to
+        /// remove. This maps onto one ShouldProcess call, so -WhatIf prints one line and -Confirm asks once.
+        /// Returns how many entries were removed (temporary files not counted). Throws when a file cannot be removed.
+        /// </summary>
+        public int Clear(TimeSpan? olderThan, Func<string, bool>? confirm)
+        {
+            if (olderThan < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(olderThan), "OlderThan cannot be negative.");
+            }
+
+            DateTimeOffset now = _clock();
+            DateTimeOffset? cutoff = now - olderThan;
+            var entries = new List<string>();
+            var abandoned = new List<string>();
+            foreach (FileInfo file in FanOutFiles())
+            {
+                if (IsEntry(file))
+                {
+                    if (cutoff == null || !ReadHeader(file.FullName, out EntryFormat.Header header) || header.FetchedAt < cutoff)
+                    {
+                        entries.Add(file.FullName);
+                    }
+                }
+                else if (IsAbandonedWrite(file, now))
+                {
+                    abandoned.Add(file.FullName);
+                }
+            }
+
+            if (entries.Count + abandoned.Count == 0)
+            {
+                return 0;
+            }
+
+            if (confirm != null && !confirm(Describe(entries.Count, abandoned.Count, cutoff)))
+            {
+                return 0;
+            }
+
+            int removed = 0;
+            foreach (string entry in entries)
+            {
+                // Looked at again just before it goes: another process may have rewritten it with a fresh answer.
+                if (cutoff != null && ReadHeader(entry, out EntryFormat.Header header) && header.FetchedAt >= cutoff)
+                {
+                    continue;
+                }
+
+                if (File.Exists(entry))
+                {
+                    File.Delete(entry);
+                    removed++;
+                }
+            }
+
+            foreach (string file in abandoned)
+            {
+                File.Delete(file);
+            }
+
+            return removed;
+        }
+
+        /// <summary>Prunes entries older than <see cref="DefaultPruneAge"/>; see <see cref="PruneInBackground(TimeSpan)"/>.</summary>
+        public Task PruneInBackground() => PruneInBackground(DefaultPruneAge);
+
+        /// <summary>
+        /// At most once per <see cref="PruneInterval"/> per folder, shared by every process through a marker file,
+        /// removes entries fetched longer ago than <paramref name="maxEntryAge"/> and temporary files of writes that
+        /// died. Everything, the marker check included, runs on a thread-pool task, so the caller is never held up;
+        /// the task swallows every failure and never faults. Callers may ignore it; tests await it.
+        /// </summary>
+        public Task PruneInBackground(TimeSpan maxEntryAge) => Task.Run(() =>
+        {
+            try
+            {
+                DateTimeOffset now = _clock();
+                if (ClaimPrune(now))
+                {
+                    Prune(now - maxEntryAge, now);
+                }
+            }
+            catch (Exception)
+            {
+                // A prune is housekeeping: whatever stops it, the next one (tomorrow) tries again.
+            }
+        });
+
+        /// <summary>The entry file for <paramref name="key"/>; it need not exist.</summary>
+        internal string EntryPath(string key) => EntryPath(Encoding.UTF8.GetBytes(key));
+
+        private string EntryPath(byte[] key)
+        {
+            byte[] hash;
+            using (SHA256 sha = SHA256.Create())
+            {
+                hash = sha.ComputeHash(key);
+            }
+
+            var name = new StringBuilder(hash.Length * 2);
+            foreach (byte b in hash)
+            {
+                name.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            }
+
+            string hex = name.ToString();
+            return Path.Combine(Folder, hex.Substring(0, 2), hex + EntryFormat.Extension);
+        }
+
+        private void PrepareFolder(string fanOut)
+        {
+            // The store's folder is (re)asserted owner-only on the first write and whenever a fan-out folder has to
+            // be made, so a store folder removed while the process runs comes back owner-only too.
+            if (_folderRestricted && Directory.Exists(fanOut))
+            {
+                return;
+            }
+
+            UserFolders.CreateOwnerOnly(Folder);
+            Directory.CreateDirectory(fanOut);
+            _folderRestricted = true;
+        }
+
+        private static void Publish(string temporary, string file)
+        {
+            // File.Replace needs the target to exist and File.Move needs it absent; another process may create or
+            // remove it between the check and the rename, so a failed rename looks again (twice at most).
+            for (int attempt = 1; ; attempt++)
+            {
+                bool exists = File.Exists(file);
+                try
+                {
+                    if (exists)
+                    {
+                        File.Replace(temporary, file, null, ignoreMetadataErrors: true);
+                    }
+                    else
+                    {
+                        File.Move(temporary, file);
+                    }
+
+                    return;
+                }
+                catch (IOException) when (attempt < 3)
+                {
+                    if (!exists && File.Exists(file))
+                    {
+                        // Another writer got there first; its answer is as good as ours.
+                        return;
+                    }
+                }
+            }
+        }
+
+        private bool ClaimPrune(DateTimeOffset now)
+        {
+            if (!Directory.Exists(Folder))
+            {
+                return false;
+            }
+
+            // Held exclusively while it is read and rewritten, so of several processes only one sees it due.
+            using (var marker = new FileStream(Path.Combine(Folder, PruneMarkerName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                var content = new byte[64];
+                int length = marker.Read(content, 0, content.Length);
+                if (long.TryParse(Encoding.ASCII.GetString(content, 0, length).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long last)
+                    && last >= EntryFormat.MinUnixMs && last <= EntryFormat.MaxUnixMs)
+                {
+                    TimeSpan since = now - DateTimeOffset.FromUnixTimeMilliseconds(last);
+                    if (since < PruneInterval && since > -PruneInterval)
+                    {
+                        return false;
+                    }
+                }
+
+                byte[] stamp = Encoding.ASCII.GetBytes(now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+                marker.SetLength(0);
+                marker.Write(stamp, 0, stamp.Length);
+                return true;
+            }
+        }
+
+        private void Prune(DateTimeOffset cutoff, DateTimeOffset now)
+        {
+            foreach (FileInfo file in FanOutFiles())
+            {
+                try
+                {
+                    if (IsEntry(file))
+                    {
+                        if (ReadHeader(file.FullName, out EntryFormat.Header header) && header.FetchedAt < cutoff)
+                        {
+                            file.Delete();
+                        }
+                    }
+                    else if (IsAbandonedWrite(file, now))
+                    {
+                        file.Delete();
+                    }
+                }
+                catch (Exception)
+                {
+                    // One file that will not go does not stop the rest.
+                }
+            }
+        }
+
+        /// <summary>The files in the fan-out folders; nothing when the store's folder is missing.</summary>
+        private IEnumerable<FileInfo> FanOutFiles()
+        {
+            var root = new DirectoryInfo(Folder);
+            if (!root.Exists)
+            {
+                yield break;
+            }
+
+            foreach (DirectoryInfo fanOut in root.EnumerateDirectories())
+            {
+                FileInfo[] files;
+                try
+                {
+                    files = fanOut.GetFiles();
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    continue;
+                }
+
+                foreach (FileInfo file in files)
+                {
+                    yield return file;
+                }
+            }
+        }
+
+        private static bool IsEntry(FileInfo file) => file.Name.EndsWith(EntryFormat.Extension, StringComparison.Ordinal);
+
+        private static bool IsAbandonedWrite(FileInfo file, DateTimeOffset now) =>
+            file.Name.EndsWith(TemporaryExtension, StringComparison.Ordinal)
+            && now - new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero) > AbandonedWriteAge;
+
+        private static long LengthOf(FileInfo file)
+        {
+            try
+            {
+                return file.Length;
+            }
+            catch (FileNotFoundException)
+            {
+                return 0;
+            }
+        }
+
+        private static bool ReadHeader(string file, out EntryFormat.Header header)
+        {
+            header = default;
+            try
+            {
+                using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1))
+                {
+                    return EntryFormat.ReadHeader(stream, out header) == null;
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        private static bool TryDelete(string file)
+        {
+            try
+            {
+                File.Delete(file);
+                return !File.Exists(file);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        private string Describe(int entries, int abandoned, DateTimeOffset? cutoff)
+        {
+            string what = cutoff == null
+                ? $"all {entries} entries"
+                : $"{entries} entries fetched before {cutoff.Value.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}";
+            if (abandoned > 0)
+            {
+                what += $" and {abandoned} temporary files of unfinished writes";
+            }
+
+            return what + " in " + Folder;
+        }
+    }
+}
