@@ -195,6 +195,42 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Equal(TimeSpan.FromSeconds(4), gate.CurrentSpacing);
         }
 
+        [Fact]
+        public void AccountGates_OneGatePerBaseAddressAndToken()
+        {
+            var address = new Uri("http://127.0.0.1:5001/");
+            RateGate first = AccountGates.For(address, "token-one", 0);
+
+            Assert.Same(first, AccountGates.For(new Uri("http://127.0.0.1:5001"), "token-one", 0));
+            Assert.NotSame(first, AccountGates.For(address, "token-two", 0));
+            Assert.NotSame(first, AccountGates.For(new Uri("http://127.0.0.1:5002"), "token-one", 0));
+        }
+
+        [Fact]
+        public void AccountGates_TheLatestCapAppliesToEveryCallOfTheAccount()
+        {
+            var address = new Uri("http://127.0.0.1:5003");
+            RateGate gate = AccountGates.For(address, "token-cap", 0);
+            Assert.Equal(TimeSpan.Zero, gate.CurrentSpacing);
+
+            AccountGates.For(address, "token-cap", 4);
+
+            Assert.Equal(TimeSpan.FromMilliseconds(250), gate.CurrentSpacing);
+        }
+
+        [Fact]
+        public void AccountGates_ARateLimitSeenByOneCallSlowsTheOther()
+        {
+            var address = new Uri("http://127.0.0.1:5004");
+            RateGate one = AccountGates.For(address, "token-shared", 0);
+            RateGate other = AccountGates.For(address, "token-shared", 0);
+            one.WaitAsync(default).GetAwaiter().GetResult();
+
+            one.SlowDown();
+
+            Assert.True(other.CurrentSpacing > TimeSpan.Zero);
+        }
+
         private sealed class ManualClock
         {
             private TimeSpan _now = TimeSpan.FromSeconds(100);

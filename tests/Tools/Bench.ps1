@@ -84,6 +84,13 @@ try {
         Add-Row "Get-XingtuKolSpread, ThrottleLimit $limit (KOL/s)" ('{0:0.0}' -f $module[$limit]) ('{0:P0} of ideal {1:0}/s; {2:P0} of {3:0}/s at the measured round trip' -f ($module[$limit] / (& $ideal $limit)), (& $ideal $limit), ($module[$limit] / $reachable), $reachable)
     }
 
+    # The same engine behind the successor endpoint and behind the generic cmdlet: both must keep V1's pace.
+    $v2 = Measure-Rate { $ids | Get-XingtuKolSpread -Endpoint V2 -ThrottleLimit 8 }
+    Add-Row 'Get-XingtuKolSpread -Endpoint V2, ThrottleLimit 8 (KOL/s)' ('{0:0.0}' -f $v2) ('{0:P0} of V1 at 8' -f ($v2 / $module[8]))
+    $queries = @($ids | ForEach-Object { @{ oAuthorId = $_ } })
+    $invoke = Measure-Rate { $queries | Invoke-JustOneApi -Path /api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1 -ThrottleLimit 8 }
+    Add-Row 'Invoke-JustOneApi (V2 spread path), ThrottleLimit 8 (requests/s)' ('{0:0.0}' -f $invoke) ('{0:P0} of V1 at 8' -f ($invoke / $module[8]))
+
     $sequential = Measure-Rate { $ids | ForEach-Object { Invoke-RestMethod "${endpoint}?token=$token&kolId=$_" } }
     Add-Row 'ForEach-Object { Invoke-RestMethod } (KOL/s)' ('{0:0.0}' -f $sequential) ('module at 8 is {0:0.0}x' -f ($module[8] / $sequential))
     $parallel = Measure-Rate { $ids | ForEach-Object -Parallel { Invoke-RestMethod "$($using:endpoint)?token=$($using:token)&kolId=$_" } -ThrottleLimit 8 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using JustOneApi.Xingtu.Model;
 
 namespace JustOneApi.Xingtu.Store
 {
@@ -29,8 +29,7 @@ namespace JustOneApi.Xingtu.Store
                 throw new ArgumentNullException(nameof(query));
             }
 
-            var key = new StringBuilder(path.TrimStart('/'));
-            char separator = '?';
+            var pairs = new List<KeyValuePair<string, string>>();
             foreach (KeyValuePair<string, string> parameter in query)
             {
                 if (string.IsNullOrEmpty(parameter.Key))
@@ -43,11 +42,11 @@ namespace JustOneApi.Xingtu.Store
                     throw new ArgumentException("The token is never part of a local store key.", nameof(query));
                 }
 
-                key.Append(separator).Append(Uri.EscapeDataString(parameter.Key)).Append('=').Append(Uri.EscapeDataString(parameter.Value ?? string.Empty));
-                separator = '&';
+                pairs.Add(new KeyValuePair<string, string>(parameter.Key, parameter.Value ?? string.Empty));
             }
 
-            return key.ToString();
+            // The same spelling as a request's own key, so an entry is found by the request that wrote it.
+            return ApiRequest.ComposeKey(path, pairs);
         }
 
         /// <summary>True when the key's query has a parameter named token, escaped or not, in any case.</summary>
