@@ -219,12 +219,12 @@ namespace JustOneApi.Xingtu.Tests
         }
 
         [Fact]
-        public void AccountGates_ARateLimitSeenByOneCallSlowsTheOther()
+        public async Task AccountGates_ARateLimitSeenByOneCallSlowsTheOther()
         {
             var address = new Uri("http://127.0.0.1:5004");
             RateGate one = AccountGates.For(address, "token-shared", 0);
             RateGate other = AccountGates.For(address, "token-shared", 0);
-            one.WaitAsync(default).GetAwaiter().GetResult();
+            await one.WaitAsync(default);
 
             one.SlowDown();
 
