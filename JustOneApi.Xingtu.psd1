@@ -10,9 +10,11 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
+        'Clear-XingtuLocalCache'
         'Clear-XingtuToken'
         'Get-XingtuConfiguration'
         'Get-XingtuKolSpread'
+        'Get-XingtuLocalCache'
         'Invoke-JustOneApi'
         'Set-XingtuConfiguration'
         'Set-XingtuToken'

@@ -345,7 +345,7 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Contains(store.Folder, problem);
 
             Assert.False(store.TryRead(Key("123"), TwelveHours, out _, null));
-            StoreSummary summary = store.Summarize();
+            LocalCacheInfo summary = store.Summarize();
             Assert.Equal(0, summary.EntryCount);
             await store.PruneInBackground(TimeSpan.FromDays(30));
             Assert.Equal("not a folder", File.ReadAllText(blocker));
@@ -420,7 +420,7 @@ namespace JustOneApi.Xingtu.Tests
         [Fact]
         public void Summarize_OfAMissingStore_IsEmpty()
         {
-            StoreSummary summary = NewStore().Summarize();
+            LocalCacheInfo summary = NewStore().Summarize();
 
             Assert.Equal(StorePath, summary.Path);
             Assert.Equal(0, summary.EntryCount);
@@ -440,7 +440,7 @@ namespace JustOneApi.Xingtu.Tests
             Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
             File.WriteAllBytes(damaged, Garbage(100));
 
-            StoreSummary summary = store.Summarize();
+            LocalCacheInfo summary = store.Summarize();
 
             Assert.Equal(3, summary.EntryCount);
             Assert.Equal(Directory.GetFiles(StorePath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), summary.TotalBytes);

@@ -14,6 +14,11 @@ if (-not $env:XINGTU_TEST_CONFIG_HOME) {
     $null = New-Item -ItemType Directory -Force $env:XINGTU_TEST_CONFIG_HOME
 }
 $env:XDG_CONFIG_HOME = $env:XINGTU_TEST_CONFIG_HOME
+# Nor the local answer store: every test process keeps its answers in a folder of its own.
+$env:XDG_CACHE_HOME = Join-Path $env:XINGTU_TEST_CONFIG_HOME 'cache'
+# Tests count requests, and many fetch the same ids again after a reset: reading the store is off unless a test
+# turns it on (LocalCache.Tests.ps1 does). Writing stays on, so every test also exercises it.
+Set-XingtuConfiguration -LocalCacheMaxAge 0
 Remove-Item Env:JUSTONEAPI_TOKEN, Env:JUSTONEAPI_BASE_URI -ErrorAction Ignore
 
 function Invoke-ChildPwsh {
@@ -45,6 +50,8 @@ function Invoke-ChildPwsh {
         if ($value) { $start.Environment[$name] = $value }
     }
     $start.Environment['XDG_CONFIG_HOME'] = $env:XDG_CONFIG_HOME
+    # A store of its own unless the test shares one on purpose, so no child is served another test's answers.
+    $start.Environment['XDG_CACHE_HOME'] = Join-Path ([IO.Path]::GetTempPath()) ("xingtu-child-cache-" + [guid]::NewGuid().ToString('N'))
     $start.Environment['PSModulePath'] = ''
     foreach ($key in $Environment.Keys) { $start.Environment[$key] = [string]$Environment[$key] }
 

@@ -17,6 +17,9 @@ Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1')
 $emulator = Start-XingtuEmulator -LatencyMs $LatencyMs
 $uri = $emulator.Uri
 $token = 'test-token'
+# The local answer store of the benchmark's own, never the user's; fresh each run.
+$env:XDG_CACHE_HOME = Join-Path $out 'bench-cache'
+if (Test-Path $env:XDG_CACHE_HOME) { Remove-Item $env:XDG_CACHE_HOME -Recurse -Force }
 $rows = [Collections.Generic.List[object]]::new()
 
 function Add-Row {
@@ -27,13 +30,13 @@ function Add-Row {
 
 function Measure-Rate {
     # KOL per second for a script block that fetches $KolCount KOLs, checked against the emulator's count.
-    param([scriptblock] $Fetch)
+    param([scriptblock] $Fetch, [int] $ExpectedRequests = $KolCount)
     Reset-XingtuEmulator -Uri $uri
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $count = @(& $Fetch).Count
     $watch.Stop()
     $received = (Get-XingtuEmulatorStats -Uri $uri).total
-    if ($count -ne $KolCount -or $received -ne $KolCount) { throw "Expected $KolCount results and requests; got $count results, $received requests." }
+    if ($count -ne $KolCount -or $received -ne $ExpectedRequests) { throw "Expected $KolCount results and $ExpectedRequests requests; got $count results, $received requests." }
     $KolCount / $watch.Elapsed.TotalSeconds
 }
 
@@ -58,6 +61,8 @@ try {
     Import-Module $ModulePath
     Set-XingtuConfiguration -BaseUri $uri -RetryIntervalSec 0
     Set-XingtuToken -Token $token
+    # Every throughput row fetches the same ids: reading the store is off for them (answers are still kept).
+    Set-XingtuConfiguration -LocalCacheMaxAge 0
     $ids = 1..$KolCount | ForEach-Object { '7{0:d18}' -f $_ }
     $null = Get-XingtuKolSpread -KolId $ids[0] -WarningAction SilentlyContinue
     $endpoint = "$($uri.TrimEnd('/'))/api/douyin-xingtu/get-kol-spread-info/v1"
@@ -90,6 +95,17 @@ try {
     $queries = @($ids | ForEach-Object { @{ oAuthorId = $_ } })
     $invoke = Measure-Rate { $queries | Invoke-JustOneApi -Path /api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1 -ThrottleLimit 8 }
     Add-Row 'Invoke-JustOneApi (V2 spread path), ThrottleLimit 8 (requests/s)' ('{0:0.0}' -f $invoke) ('{0:P0} of V1 at 8' -f ($invoke / $module[8]))
+
+    # The local answer store: its cost when it keeps every answer, and what it saves on a rerun.
+    Set-XingtuConfiguration -LocalCacheEnabled $false
+    $noStore = Measure-Rate { $ids | Get-XingtuKolSpread -ThrottleLimit 8 }
+    Add-Row 'Get-XingtuKolSpread, ThrottleLimit 8, local store off (KOL/s)' ('{0:0.0}' -f $noStore) 'baseline for the two rows below'
+    Set-XingtuConfiguration -LocalCacheEnabled $true -LocalCacheMaxAge '12:00:00' -LocalCachePath (Join-Path $env:XDG_CACHE_HOME 'rerun')
+    $firstRun = Measure-Rate { $ids | Get-XingtuKolSpread -ThrottleLimit 8 }
+    Add-Row 'First run, every answer kept in the store, ThrottleLimit 8 (KOL/s)' ('{0:0.0}' -f $firstRun) ('{0:P0} of the run without the store (target within 5%)' -f ($firstRun / $noStore))
+    $rerun = Measure-Rate { $ids | Get-XingtuKolSpread -ThrottleLimit 8 } -ExpectedRequests 0
+    Add-Row 'Second run of the same KOLs, all from the store (KOL/s)' ('{0:0.0}' -f $rerun) ('{0:0.0}x the first run (target 10x)' -f ($rerun / $firstRun))
+    Set-XingtuConfiguration -LocalCacheMaxAge 0
 
     $sequential = Measure-Rate { $ids | ForEach-Object { Invoke-RestMethod "${endpoint}?token=$token&kolId=$_" } }
     Add-Row 'ForEach-Object { Invoke-RestMethod } (KOL/s)' ('{0:0.0}' -f $sequential) ('module at 8 is {0:0.0}x' -f ($module[8] / $sequential))

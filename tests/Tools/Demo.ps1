@@ -13,9 +13,12 @@ try {
     Import-Module $ModulePath
     $work = Join-Path $root 'out/demo'
     $null = New-Item -ItemType Directory -Force $work
+    # The demo's own local answer store, fresh each run, so the first run really fetches and the user's is untouched.
+    $store = Join-Path $work 'store'
+    if (Test-Path $store) { Remove-Item $store -Recurse -Force }
 
     Write-Host "`n# The emulator stands in for Just One API at $($emulator.Uri)" -ForegroundColor Cyan
-    Set-XingtuConfiguration -BaseUri $emulator.Uri -RetryIntervalSec 0.2
+    Set-XingtuConfiguration -BaseUri $emulator.Uri -RetryIntervalSec 0.2 -LocalCachePath $store
     Set-XingtuToken -Token 'test-token'
     Get-XingtuConfiguration | Format-List Environment, BaseUri, TimeoutSec, MaximumRetryCount, ThrottleLimit, TokenSource, Token
 
@@ -52,6 +55,27 @@ try {
     $flaky = [int]$stats.perKol['flaky-kol']
     $mangled = [int]$stats.perKol['7.1E+18']
     Write-Host "# The emulator received $($stats.total) requests: $flaky for the flaky KOL (rate limited twice, then a result), $mangled for the mangled id." -ForegroundColor Cyan
+
+    Write-Host '# The same job again: every answer comes from the local store, so nothing is sent or billed' -ForegroundColor Cyan
+    Reset-XingtuEmulator -Uri $emulator.Uri
+    $again = @(Import-Csv $csv | Get-XingtuKolSpread -Range Last90Days -ErrorAction SilentlyContinue)
+    $served = @($again | Where-Object FromLocalCache).Count
+    Write-Host "# $($again.Count) rows written, $served of them from the local store; the emulator received $((Get-XingtuEmulatorStats -Uri $emulator.Uri).total) requests (the row the API rejected is asked again)." -ForegroundColor Cyan
+    Get-XingtuLocalCache | Format-List Path, EntryCount, TotalBytes, Oldest, Newest
+
+    Write-Host '# The day V1 disappears: the emulator removes V1 and the same command carries on over V2' -ForegroundColor Cyan
+    Set-XingtuEmulatorConfig -Uri $emulator.Uri -V1Gone $true
+    Get-XingtuKolSpread -KolId 7100000000000000099, 7100000000000000098 |
+        Format-Table KolId, Endpoint, PlayMedian, InteractionRate -AutoSize
+
+    Write-Host '# Ids as people paste them: spaces, full-width digits, a Xingtu page link' -ForegroundColor Cyan
+    ' 6853123456789012345 ', '６８５３１２３４５６７８９０１２３４５', 'https://www.xingtu.cn/ad/creator/author/douyin/6853123456789012345' |
+        Get-XingtuKolSpread -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*normalised*' } |
+        ForEach-Object { Write-Host "  $($_.Message)" }
+
+    Write-Host '# The rest of the Xingtu data: a creator profile through Invoke-JustOneApi (the 19-digit id keeps its digits)' -ForegroundColor Cyan
+    Invoke-JustOneApi -Path /api/douyin-xingtu/gw/api/author/get_author_base_info/v1 -Query @{ oAuthorId = '6853123456789012345' } |
+        Format-List id, nick_name, follower, city, tags
 }
 finally {
     Stop-XingtuEmulator -Emulator $emulator

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Store;
 using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Client
@@ -13,8 +14,9 @@ namespace JustOneApi.Xingtu.Client
     /// <summary>
     /// Sends requests of any endpoint, many at once, under one call's policies: at most ThrottleLimit in flight,
     /// starts spaced by the account's rate gate, retries with back-off for the answers that allow it, a switch to the
-    /// successor endpoint when an endpoint is gone, and nothing more sent once the account has been refused.
-    /// Thread-safe.
+    /// successor endpoint when an endpoint is gone, and nothing more sent once the account has been refused. Between
+    /// the batch and the transport sits the local answer store: a kept answer young enough is served without a
+    /// request, and every billed answer is kept, so a rerun or a resume is not billed again. Thread-safe.
     /// </summary>
     internal sealed class ApiClient
     {
@@ -27,6 +29,7 @@ namespace JustOneApi.Xingtu.Client
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly Func<DateTimeOffset> _clock;
         private XingtuApiException? _stopError;
+        private string? _storeProblem;
 
         /// <summary>
         /// Creates a client; <paramref name="delay"/> waits out back-offs and <paramref name="clock"/> stamps answers,
@@ -53,6 +56,9 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>The first account-level failure; once set, no further request is sent.</summary>
         public XingtuApiException? StopError => Volatile.Read(ref _stopError);
+
+        /// <summary>Why the local store could not keep an answer, the first time it could not; the fetch itself went on.</summary>
+        public string? StoreProblem => Volatile.Read(ref _storeProblem);
 
         /// <summary>A client over the process's shared HTTP connection pool and the account's rate gate, with jittered back-off.</summary>
         public static ApiClient Create(ClientOptions options, string token)
@@ -111,6 +117,12 @@ namespace JustOneApi.Xingtu.Client
             {
                 var refused = new XingtuApiException(request.RefusalKind, Redact(request.Refusal), request.KolId, target: request.Target);
                 return Outcome<T>.Failed(refused, Array.Empty<string>(), state.Sent);
+            }
+
+            Outcome<T>? kept = FromStore(request, reader, log);
+            if (kept != null)
+            {
+                return kept;
             }
 
             Uri uri = RequestUri.Build(_options.BaseUri, request, _token);
@@ -178,12 +190,18 @@ namespace JustOneApi.Xingtu.Client
                 state.Sent = true;
                 try
                 {
-                    TransportResponse response = await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                    // A server may quote the request back, token and all: the body is scrubbed before anything reads or keeps it.
+                    TransportResponse response = Scrubbed(await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false));
                     log?.Invoke($"{request.Subject}: HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
                     retryAfter = response.RetryAfter;
+                    DateTimeOffset receivedAt = _clock();
                     answer = response.TooLarge
                         ? AnswerParser.TooLarge<T>(response.StatusCode, request)
-                        : AnswerParser.Interpret(response.StatusCode, response.Body, request, reader, _clock());
+                        : AnswerParser.Interpret(response.StatusCode, response.Body, request, reader, receivedAt);
+                    if (answer.Billed)
+                    {
+                        Keep(request, response, receivedAt);
+                    }
                 }
                 catch (TransportException ex)
                 {
@@ -214,6 +232,46 @@ namespace JustOneApi.Xingtu.Client
         }
 
         /// <summary>
+        /// The answer kept for <paramref name="request"/> when the store has one young enough: a result, or "no data"
+        /// (code 201). Null when the request must go out.
+        /// </summary>
+        private Outcome<T>? FromStore<T>(ApiRequest request, IAnswerReader<T> reader, Action<string>? log)
+        {
+            if (!(_options.Store is LocalAnswerStore store) || _options.StoreMaxAge <= TimeSpan.Zero
+                || !store.TryRead(request.Key, _options.StoreMaxAge, out StoredAnswer? kept, log))
+            {
+                return null;
+            }
+
+            ApiAnswer<T> answer = AnswerParser.Interpret(kept!.HttpStatus, kept.Body, request, reader, kept.FetchedAt, fromLocalCache: true);
+            log?.Invoke($"{request.Subject}: served from the local store (fetched {kept.FetchedAt.ToString("u", CultureInfo.InvariantCulture)}); nothing sent.");
+            if (answer.Disposition == Disposition.Success)
+            {
+                IReadOnlyList<string> anomalies = answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
+                return Outcome<T>.Succeeded(answer.Result!, anomalies, Array.Empty<string>(), fromLocalCache: true);
+            }
+
+            // "No data" would only be billed again; an upstream failure is worth asking again, so it is not served.
+            return answer.Error?.Kind == XingtuErrorKind.NoData
+                ? Outcome<T>.Failed(answer.Error.Redacted(Redact), Array.Empty<string>(), sent: false, fromLocalCache: true)
+                : null;
+        }
+
+        /// <summary>Keeps a billed answer; a store that cannot be written is reported once and never fails the fetch.</summary>
+        private void Keep(ApiRequest request, TransportResponse response, DateTimeOffset receivedAt)
+        {
+            if (!(_options.Store is LocalAnswerStore store))
+            {
+                return;
+            }
+
+            if (!store.TryWrite(request.Key, response.StatusCode, response.Body, receivedAt, out string? problem))
+            {
+                Interlocked.CompareExchange(ref _storeProblem, Redact(problem ?? "The local store could not be written."), null);
+            }
+        }
+
+        /// <summary>
         /// A failure before the answer was complete. Before any status arrived nothing can have been billed, so it is
         /// worth a retry; a 2xx that broke off may have been billed, so it is not retried.
         /// </summary>
@@ -235,6 +293,15 @@ namespace JustOneApi.Xingtu.Client
                 : Outcome<T>.Failed(outcome.Error, new[] { notice }, outcome.Sent, outcome.FromLocalCache);
 
         private string Redact(string text) => Redaction.Redact(text, _token);
+
+        private TransportResponse Scrubbed(TransportResponse response)
+        {
+            string text = System.Text.Encoding.UTF8.GetString(response.Body);
+            string scrubbed = Redact(text);
+            return string.Equals(scrubbed, text, StringComparison.Ordinal)
+                ? response
+                : new TransportResponse(response.StatusCode, System.Text.Encoding.UTF8.GetBytes(scrubbed), response.RetryAfter, response.TooLarge);
+        }
 
         private static string Count(int n, string noun) =>
             n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");

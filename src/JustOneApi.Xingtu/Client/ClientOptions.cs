@@ -1,12 +1,15 @@
 using System;
+using JustOneApi.Xingtu.Store;
 
 namespace JustOneApi.Xingtu.Client
 {
     /// <summary>The settings one batch runs with, fixed when it starts.</summary>
     internal sealed class ClientOptions
     {
-        public ClientOptions(Uri baseUri, TimeSpan timeout, int maximumRetryCount, TimeSpan retryInterval, int throttleLimit, double maxRequestsPerSecond)
+        public ClientOptions(Uri baseUri, TimeSpan timeout, int maximumRetryCount, TimeSpan retryInterval, int throttleLimit, double maxRequestsPerSecond, LocalAnswerStore? store = null, TimeSpan storeMaxAge = default)
         {
+            Store = store;
+            StoreMaxAge = storeMaxAge;
             BaseUri = baseUri;
             Timeout = timeout;
             MaximumRetryCount = maximumRetryCount;
@@ -30,5 +33,11 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>The cap on request starts per second, retries included; 0 means none.</summary>
         public double MaxRequestsPerSecond { get; }
+
+        /// <summary>Where billed answers are kept, or null to keep none.</summary>
+        public LocalAnswerStore? Store { get; }
+
+        /// <summary>How old a kept answer may be and still be served instead of a request; zero serves none.</summary>
+        public TimeSpan StoreMaxAge { get; }
     }
 }

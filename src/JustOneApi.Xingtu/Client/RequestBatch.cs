@@ -55,6 +55,9 @@ namespace JustOneApi.Xingtu.Client
         /// <summary>How many requests were not sent because the same request was already fetched or under way.</summary>
         public int Repeats { get; private set; }
 
+        /// <summary>Why the local store could not keep an answer, the first time; null while it could.</summary>
+        public string? StoreProblem => _client.StoreProblem;
+
         /// <summary>The account-level failure that stopped the batch, or null.</summary>
         public XingtuApiException? StopError => _client.StopError;
 

@@ -9,6 +9,8 @@ using System.Threading;
 using JustOneApi.Xingtu.Client;
 using JustOneApi.Xingtu.Configuration;
 using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Store;
+using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Commands
 {
@@ -31,6 +33,11 @@ namespace JustOneApi.Xingtu.Commands
         private RequestBatch<T>? _batch;
         private int _completed;
         private int _failed;
+        private int _fromStore;
+        private bool _storeWarned;
+        private string? _token;
+        private TimeSpan _maxAge;
+        private string _storeFolder = string.Empty;
         private int? _total;
         private bool _progressShown;
         private TimeSpan _lastProgress;
@@ -54,6 +61,13 @@ namespace JustOneApi.Xingtu.Commands
         [ValidateRange(1, ModuleSettings.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; }
 
+        /// <summary>
+        /// How old an answer in the local answer store may be and still be served instead of a request; 0 fetches
+        /// everything again. Every billed answer is kept whatever this says.
+        /// </summary>
+        [Parameter]
+        public TimeSpan MaxAge { get; set; }
+
         /// <summary>What one input row is called in messages and progress: KOL, or request.</summary>
         private protected abstract string Unit { get; }
 
@@ -63,6 +77,9 @@ namespace JustOneApi.Xingtu.Commands
             _batch?.Dispose();
             _stopping.Dispose();
         }
+
+        /// <summary>How old a kept answer may be when the call gives no -MaxAge.</summary>
+        private protected abstract TimeSpan DefaultMaxAge(ModuleSettings settings);
 
         /// <summary>Checks the call's parameters before anything is resolved or sent; throws a terminating error when they cannot work.</summary>
         private protected virtual void ValidateParameters()
@@ -84,6 +101,11 @@ namespace JustOneApi.Xingtu.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
+            if (MaxAge < TimeSpan.Zero)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative; 0 fetches everything again."), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
+            }
+
             ValidateParameters();
             ModuleSettings settings = ModuleSettings.Current;
             Uri baseUri;
@@ -123,7 +145,24 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             int throttleLimit = IsBound(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
-            WriteVerbose($"Token from {tokenSource} ({TokenResolver.Mask(token)}); {baseUri.GetLeftPart(UriPartial.Authority)}; ThrottleLimit {throttleLimit.ToString(CultureInfo.InvariantCulture)}.");
+            _token = token;
+            LocalAnswerStore? store = null;
+            if (settings.LocalCacheEnabled)
+            {
+                store = new LocalAnswerStore(settings.ResolveLocalCachePath());
+                _storeFolder = store.Folder;
+                _maxAge = IsBound(nameof(MaxAge)) ? MaxAge : DefaultMaxAge(settings);
+                _ = store.PruneInBackground();
+            }
+
+            WriteVerbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "Token from {0} ({1}); {2}; ThrottleLimit {3}; {4}.",
+                tokenSource,
+                TokenResolver.Mask(token),
+                baseUri.GetLeftPart(UriPartial.Authority),
+                throttleLimit,
+                store == null ? "the local store is off" : string.Format(CultureInfo.InvariantCulture, "local store {0}, answers served up to {1} old", store.Folder, _maxAge)));
 
             var options = new ClientOptions(
                 baseUri,
@@ -131,7 +170,9 @@ namespace JustOneApi.Xingtu.Commands
                 settings.MaximumRetryCount,
                 TimeSpan.FromSeconds(settings.RetryIntervalSec),
                 throttleLimit,
-                settings.MaxRequestsPerSecond);
+                settings.MaxRequestsPerSecond,
+                store,
+                _maxAge);
 
             // Room for finished results to wait behind a slow one, so one slow request does not idle the others.
             _batch = new RequestBatch<T>(ApiClient.Create(options, token), CreateReader(), Math.Max(16, throttleLimit * 4), log: VerboseWanted());
@@ -164,11 +205,13 @@ namespace JustOneApi.Xingtu.Commands
             Pump(untilEmpty: true);
             WriteVerbose(string.Format(
                 CultureInfo.InvariantCulture,
-                "Done: {0} {1}(s), {2} with an error; {3} repeated row(s) served from an earlier request; {4:0.0} s.",
+                "Done: {0} {1}(s), {2} with an error; {3} served from the local store, {4} fetched, {5} repeated row(s) served from an earlier request; {6:0.0} s.",
                 _completed,
                 Unit,
                 _failed,
-                _batch!.Repeats,
+                _fromStore,
+                _completed - _fromStore - _batch!.Repeats,
+                _batch.Repeats,
                 _elapsed.Elapsed.TotalSeconds));
             if (_progressShown)
             {
@@ -225,6 +268,12 @@ namespace JustOneApi.Xingtu.Commands
                     StopBatch(null);
                 }
 
+                if (!_storeWarned && batch.StoreProblem is string problem)
+                {
+                    _storeWarned = true;
+                    WriteWarning(problem + " Results are still written; later runs will fetch (and pay for) these answers again.");
+                }
+
                 ReportProgress(done: untilEmpty && batch.Count == 0);
                 if (untilEmpty ? batch.Count == 0 : !batch.IsFull)
                 {
@@ -253,6 +302,7 @@ namespace JustOneApi.Xingtu.Commands
             _completed++;
             if (!entry.IsRepeat)
             {
+                _fromStore += outcome.FromLocalCache ? 1 : 0;
                 foreach (string notice in outcome.Notices)
                 {
                     WriteWarning(notice);
@@ -322,7 +372,7 @@ namespace JustOneApi.Xingtu.Commands
             stop = hit ?? stop;
             string summary = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} The batch stopped: {1} {2}(s) completed before the stop ({3} with an error); {2} '{4}' hit code {5}; {6}; {7}. The rest of the input was not read, and no further request was sent.",
+                "{0} The batch stopped: {1} {2}(s) completed before the stop ({3} with an error); {2} '{4}' hit code {5}; {6}; {7}. The rest of the input was not read, and no further request was sent. {8}",
                 stop.Message,
                 _completed,
                 Unit,
@@ -330,8 +380,28 @@ namespace JustOneApi.Xingtu.Commands
                 stop.Target,
                 stop.Code,
                 Named(inFlight, "in flight were cut off (sent, their answers dropped)", "none was in flight"),
-                Named(queued, "queued were never sent", "none was queued"));
+                Named(queued, "queued were never sent", "none was queued"),
+                ResumeAdvice());
             ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
+        }
+
+        /// <summary>
+        /// How to go on: the same command, once the account allows it. Every answer received is in the local store, so
+        /// the rerun is served those from it and fetches (and pays for) only what is missing.
+        /// </summary>
+        private string ResumeAdvice()
+        {
+            if (_storeFolder.Length == 0)
+            {
+                return "The local store is off (Set-XingtuConfiguration -LocalCacheEnabled $false), so a rerun fetches, and pays for, every row again.";
+            }
+
+            string line = MyInvocation.Line?.Trim() ?? string.Empty;
+            string command = line.Length == 0 ? MyInvocation.MyCommand.Name + " with the same input" : Redaction.Redact(line, _token);
+            string reading = _maxAge > TimeSpan.Zero
+                ? string.Format(CultureInfo.InvariantCulture, "within {0}", _maxAge)
+                : "with -MaxAge 12:00:00 (this call read nothing from the store)";
+            return $"To resume, run the same command again {reading}: the answers already received are kept in the local store ({_storeFolder}), so only the rest is fetched and billed. {command}";
         }
 
         private string Named(List<string> targets, string what, string none)

@@ -43,6 +43,9 @@ namespace JustOneApi.Xingtu.Commands
                 settings.ThrottleLimit,
                 settings.MaxRequestsPerSecond,
                 settings.SpreadEndpoint,
+                settings.LocalCacheEnabled,
+                settings.ResolveLocalCachePath(),
+                settings.LocalCacheMaxAge,
                 tokenSource,
                 TokenResolver.Mask(token),
                 TokenStore.FilePath);

@@ -73,6 +73,8 @@ namespace JustOneApi.Xingtu.Commands
 
         private protected override string Unit => "KOL";
 
+        private protected override TimeSpan DefaultMaxAge(Configuration.ModuleSettings settings) => settings.LocalCacheMaxAge;
+
         private protected override void ValidateParameters()
         {
             SpreadEndpoint endpoint = IsBound(nameof(Endpoint)) ? Endpoint : Configuration.ModuleSettings.Current.SpreadEndpoint;

@@ -45,6 +45,9 @@ namespace JustOneApi.Xingtu.Commands
 
         private protected override string Unit => "request";
 
+        /// <summary>Any endpoint may change faster than spread metrics, so answers are only served from the store when -MaxAge asks.</summary>
+        private protected override TimeSpan DefaultMaxAge(Configuration.ModuleSettings settings) => TimeSpan.Zero;
+
         private protected override void ValidateParameters()
         {
             string? problem = EndpointPath.Problem(Path);

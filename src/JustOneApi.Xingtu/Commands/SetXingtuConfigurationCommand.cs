@@ -5,7 +5,7 @@ using JustOneApi.Xingtu.Configuration;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// Changes the module's process-wide settings: API address, timeout, retries, concurrency and rate cap. Its user help is docs/en-US/Set-XingtuConfiguration.md (and zh-CN).
+    /// Changes the module's process-wide settings: API address, timeout, retries, concurrency, rate cap, endpoint and local store. Its user help is docs/en-US/Set-XingtuConfiguration.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "XingtuConfiguration", SupportsShouldProcess = true, DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(XingtuConfiguration))]
@@ -70,6 +70,25 @@ namespace JustOneApi.Xingtu.Commands
         public SpreadEndpoint SpreadEndpoint { get; set; }
 
         /// <summary>
+        /// $false keeps no answers and serves none: nothing is written to disk. $true (the default) keeps every billed answer.
+        /// </summary>
+        [Parameter]
+        public bool LocalCacheEnabled { get; set; }
+
+        /// <summary>
+        /// The folder of the local answer store, where every billed answer is kept. Default: per user.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string LocalCachePath { get; set; } = string.Empty;
+
+        /// <summary>
+        /// How old a kept answer may be and still be served by Get-XingtuKolSpread; TimeSpan.Zero turns reading off.
+        /// </summary>
+        [Parameter]
+        public TimeSpan LocalCacheMaxAge { get; set; }
+
+        /// <summary>
         /// Write the new configuration to the pipeline.
         /// </summary>
         [Parameter]
@@ -97,8 +116,14 @@ namespace JustOneApi.Xingtu.Commands
                 Bound(nameof(ThrottleLimit)) ? ThrottleLimit : current.ThrottleLimit,
                 Bound(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : current.MaxRequestsPerSecond,
                 Bound(nameof(SpreadEndpoint)) ? SpreadEndpoint : current.SpreadEndpoint,
-                current.ExplicitLocalCachePath,
-                current.LocalCacheMaxAge);
+                Bound(nameof(LocalCacheEnabled)) ? LocalCacheEnabled : current.LocalCacheEnabled,
+                Bound(nameof(LocalCachePath)) ? System.IO.Path.GetFullPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(LocalCachePath)) : current.ExplicitLocalCachePath,
+                Bound(nameof(LocalCacheMaxAge)) ? LocalCacheMaxAge : current.LocalCacheMaxAge);
+
+            if (updated.LocalCacheMaxAge < TimeSpan.Zero)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-LocalCacheMaxAge cannot be negative; TimeSpan.Zero turns reading off."), "InvalidLocalCacheMaxAge", ErrorCategory.InvalidArgument, LocalCacheMaxAge));
+            }
 
             if (!ShouldProcess("JustOneApi.Xingtu configuration", "Set"))
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using JustOneApi.Xingtu.Store;
 
 namespace JustOneApi.Xingtu.Configuration
 {
@@ -21,10 +22,7 @@ namespace JustOneApi.Xingtu.Configuration
         public const int DefaultThrottleLimit = 8;
         public const int MaxThrottleLimit = 64;
 
-        /// <summary>Xingtu's 30- and 90-day figures are daily aggregates: half a day old is as good as new, and a daily run still fetches afresh.</summary>
-        public static readonly TimeSpan DefaultLocalCacheMaxAge = TimeSpan.FromHours(12);
-
-        private static ModuleSettings _current = new ModuleSettings(null, DefaultTimeoutSec, DefaultMaximumRetryCount, DefaultRetryIntervalSec, DefaultThrottleLimit, 0, SpreadEndpoint.Auto, null, DefaultLocalCacheMaxAge);
+        private static ModuleSettings _current = new ModuleSettings(null, DefaultTimeoutSec, DefaultMaximumRetryCount, DefaultRetryIntervalSec, DefaultThrottleLimit, 0, SpreadEndpoint.Auto, true, null, LocalAnswerStore.DefaultMaxAge);
 
         public ModuleSettings(
             Uri? baseUri,
@@ -34,10 +32,12 @@ namespace JustOneApi.Xingtu.Configuration
             int throttleLimit,
             double maxRequestsPerSecond,
             SpreadEndpoint spreadEndpoint,
+            bool localCacheEnabled,
             string? localCachePath,
             TimeSpan localCacheMaxAge)
         {
             SpreadEndpoint = spreadEndpoint;
+            LocalCacheEnabled = localCacheEnabled;
             ExplicitLocalCachePath = localCachePath;
             LocalCacheMaxAge = localCacheMaxAge;
             ExplicitBaseUri = baseUri;
@@ -66,6 +66,9 @@ namespace JustOneApi.Xingtu.Configuration
         /// <summary>The endpoint Get-XingtuKolSpread asks when the call does not say.</summary>
         public SpreadEndpoint SpreadEndpoint { get; }
 
+        /// <summary>False when answers are neither kept nor served: nothing is written to disk.</summary>
+        public bool LocalCacheEnabled { get; }
+
         /// <summary>The local answer store's folder set in this process, or null for the per-user default.</summary>
         public string? ExplicitLocalCachePath { get; }
 
@@ -73,6 +76,9 @@ namespace JustOneApi.Xingtu.Configuration
         public TimeSpan LocalCacheMaxAge { get; }
 
         public static void Replace(ModuleSettings settings) => _current = settings;
+
+        /// <summary>The local answer store's folder in force: this process's, else the per-user default.</summary>
+        public string ResolveLocalCachePath() => ExplicitLocalCachePath ?? LocalAnswerStore.DefaultDirectory();
 
         public static XingtuEnvironment EnvironmentOf(Uri baseUri) =>
             SameBase(baseUri, GlobalBaseUri) ? XingtuEnvironment.Global

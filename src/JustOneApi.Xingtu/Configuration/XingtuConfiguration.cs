@@ -13,6 +13,9 @@ namespace JustOneApi.Xingtu
             int throttleLimit,
             double maxRequestsPerSecond,
             SpreadEndpoint spreadEndpoint,
+            bool localCacheEnabled,
+            string localCachePath,
+            System.TimeSpan localCacheMaxAge,
             TokenSource tokenSource,
             string maskedToken,
             string tokenStorePath)
@@ -26,6 +29,9 @@ namespace JustOneApi.Xingtu
             ThrottleLimit = throttleLimit;
             MaxRequestsPerSecond = maxRequestsPerSecond;
             SpreadEndpoint = spreadEndpoint;
+            LocalCacheEnabled = localCacheEnabled;
+            LocalCachePath = localCachePath;
+            LocalCacheMaxAge = localCacheMaxAge;
             TokenSource = tokenSource;
             Token = maskedToken;
             TokenStorePath = tokenStorePath;
@@ -57,6 +63,15 @@ namespace JustOneApi.Xingtu
 
         /// <summary>The endpoint Get-XingtuKolSpread asks by default: Auto, V1 or V2.</summary>
         public SpreadEndpoint SpreadEndpoint { get; }
+
+        /// <summary>False when no answer is kept or served.</summary>
+        public bool LocalCacheEnabled { get; }
+
+        /// <summary>The folder of the local answer store, where every billed answer is kept.</summary>
+        public string LocalCachePath { get; }
+
+        /// <summary>How old a kept answer may be and still be served by Get-XingtuKolSpread; zero means reading is off.</summary>
+        public System.TimeSpan LocalCacheMaxAge { get; }
 
         /// <summary>Where the token a call would use now comes from (a -Token parameter overrides it per call).</summary>
         public TokenSource TokenSource { get; }

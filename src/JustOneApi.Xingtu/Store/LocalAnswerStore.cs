@@ -19,7 +19,7 @@ namespace JustOneApi.Xingtu.Store
     /// </summary>
     internal sealed class LocalAnswerStore
     {
-        /// <summary>How old a stored answer may be and still be served, unless configured otherwise.</summary>
+        /// <summary>How old a kept answer may be and still be served: Xingtu's 30- and 90-day figures are daily aggregates, so half a day old is as good as new, and a daily run still fetches afresh.</summary>
         public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromHours(12);
 
         /// <summary>How old an entry may grow before the daily prune removes it.</summary>
@@ -176,7 +176,7 @@ namespace JustOneApi.Xingtu.Store
         }
 
         /// <summary>What the store holds. Scans every entry's header; an empty summary when the folder is missing.</summary>
-        public StoreSummary Summarize()
+        public LocalCacheInfo Summarize()
         {
             int count = 0;
             long bytes = 0;
@@ -202,7 +202,7 @@ namespace JustOneApi.Xingtu.Store
                 }
             }
 
-            return new StoreSummary(Folder, count, bytes, oldest, newest);
+            return new LocalCacheInfo(Folder, count, bytes, oldest, newest);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace JustOneApi.Xingtu.Transport
@@ -18,10 +19,13 @@ namespace JustOneApi.Xingtu.Transport
             if (!string.IsNullOrEmpty(token))
             {
                 result = result.Replace(token, Mask);
-                string escaped = Uri.EscapeDataString(token);
-                if (escaped != token)
+                // As a URL carries it, and as a JSON writer escapes it ('+' as \u002B, '/' as \/).
+                foreach (string form in new[] { Uri.EscapeDataString(token), JsonEncodedText.Encode(token!).ToString(), token!.Replace("/", "\\/") })
                 {
-                    result = result.Replace(escaped, Mask);
+                    if (form != token)
+                    {
+                        result = result.Replace(form, Mask);
+                    }
                 }
             }
 

@@ -1,11 +1,11 @@
 using System;
 
-namespace JustOneApi.Xingtu.Store
+namespace JustOneApi.Xingtu
 {
-    /// <summary>What the local store holds, for Get-XingtuLocalCache.</summary>
-    internal sealed class StoreSummary
+    /// <summary>What the local answer store holds, as Get-XingtuLocalCache shows it.</summary>
+    public sealed class LocalCacheInfo
     {
-        public StoreSummary(string path, int entryCount, long totalBytes, DateTimeOffset? oldest, DateTimeOffset? newest)
+        internal LocalCacheInfo(string path, int entryCount, long totalBytes, DateTimeOffset? oldest, DateTimeOffset? newest)
         {
             Path = path;
             EntryCount = entryCount;
@@ -20,7 +20,7 @@ namespace JustOneApi.Xingtu.Store
         /// <summary>Entries whose header is intact (a damaged one is not counted; it is removed when read).</summary>
         public int EntryCount { get; }
 
-        /// <summary>The length of every file under the folder: entries, damaged entries, unfinished writes, the marker.</summary>
+        /// <summary>The size on disk in bytes: the length of every file under the folder: entries, damaged entries, unfinished writes, the marker.</summary>
         public long TotalBytes { get; }
 
         /// <summary>The earliest FetchedAt of an entry (UTC), or null when there is none.</summary>

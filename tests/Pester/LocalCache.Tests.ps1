@@ -1,0 +1,275 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:Emulator = Start-XingtuEmulator
+    $script:Uri = $Emulator.Uri
+
+    function New-StoreFolder {
+        # A store of its own for each test, so what one keeps never serves another.
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('xingtu-store-' + [guid]::NewGuid().ToString('N'))
+        Set-XingtuConfiguration -LocalCachePath $folder
+        $folder
+    }
+
+    function Get-EntryFile([string] $Folder) { @(Get-ChildItem $Folder -Recurse -File -Filter *.entry) }
+}
+
+AfterAll {
+    Set-XingtuConfiguration -LocalCacheMaxAge 0 -LocalCacheEnabled $true
+    Stop-XingtuEmulator -Emulator $Emulator
+}
+
+Describe 'The local answer store' {
+    BeforeEach {
+        Reset-XingtuEmulator -Uri $Uri
+        Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 2 -TimeoutSec 30 -ThrottleLimit 8 -MaxRequestsPerSecond 0 -SpreadEndpoint Auto -LocalCacheMaxAge '12:00:00' -LocalCacheEnabled $true
+        Set-XingtuToken -Token $TestToken
+        $script:Store = New-StoreFolder
+    }
+
+    It 'serves a rerun from the store, sends nothing, and says so on every row' {
+        $ids = 1..40 | ForEach-Object { "keep-$_" }
+        $first = $ids | Get-XingtuKolSpread
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 40
+        $first.FromLocalCache | Sort-Object -Unique | Should -Be $false
+
+        $verbose = $null
+        $second = $ids | Get-XingtuKolSpread -Verbose 4>&1 | Where-Object { $_ -is [JustOneApi.Xingtu.KolSpread] -or ($_ -is [Management.Automation.VerboseRecord] -and ($verbose += @($_))) }
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 40 -Because 'the rerun is served from the store'
+        $second = @($second | Where-Object { $_ -is [JustOneApi.Xingtu.KolSpread] })
+        @($second.KolId) | Should -Be $ids
+        $second.FromLocalCache | Sort-Object -Unique | Should -Be $true
+        for ($i = 0; $i -lt $ids.Count; $i++) {
+            $second[$i].PlayMedian | Should -Be $first[$i].PlayMedian
+            $second[$i].FetchedAt.ToUnixTimeMilliseconds() | Should -Be $first[$i].FetchedAt.ToUnixTimeMilliseconds() -Because 'FetchedAt is when the answer was received, not when it was served'
+        }
+        ($verbose.Message | Select-Object -Last 1) | Should -Match 'Done: 40 KOL\(s\), 0 with an error; 40 served from the local store, 0 fetched'
+    }
+
+    It 'fetches again an answer older than the maximum age' {
+        $first = Get-XingtuKolSpread -KolId 'age-1'
+        # Only a lower bound on time: the entry is at least 1.2 s old, whatever the machine's speed.
+        Start-Sleep -Milliseconds 1200
+        $again = Get-XingtuKolSpread -KolId 'age-1' -MaxAge '00:00:01'
+        (Get-XingtuEmulatorStats -Uri $Uri).perKol['age-1'] | Should -Be 2
+        $again.FromLocalCache | Should -BeFalse
+        $again.FetchedAt | Should -BeGreaterThan $first.FetchedAt
+        $served = Get-XingtuKolSpread -KolId 'age-1' -MaxAge '01:00:00'
+        $served.FromLocalCache | Should -BeTrue
+        $served.FetchedAt | Should -Be $again.FetchedAt.ToUniversalTime().AddTicks(-($again.FetchedAt.Ticks % 10000))
+        (Get-XingtuEmulatorStats -Uri $Uri).perKol['age-1'] | Should -Be 2
+    }
+
+    It 'fetches everything again with -MaxAge 0, and with -LocalCacheMaxAge 0, and keeps the new answers' {
+        $ids = 'zero-1', 'zero-2'
+        $null = $ids | Get-XingtuKolSpread
+        $fresh = $ids | Get-XingtuKolSpread -MaxAge 0
+        $fresh.FromLocalCache | Sort-Object -Unique | Should -Be $false
+        Set-XingtuConfiguration -LocalCacheMaxAge 0
+        $null = $ids | Get-XingtuKolSpread
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 6
+        (Get-XingtuLocalCache).EntryCount | Should -Be 2
+    }
+
+    It 'keeps nothing and serves nothing with -LocalCacheEnabled $false' {
+        Set-XingtuConfiguration -LocalCacheEnabled $false
+        $null = Get-XingtuKolSpread -KolId 'off-1'
+        $null = Get-XingtuKolSpread -KolId 'off-1'
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 2
+        Test-Path $Store | Should -BeFalse
+    }
+
+    It 'serves a kept "no data" answer instead of paying for it again' {
+        Set-XingtuEmulatorScript -Uri $Uri -KolId 'empty-1' -Step '201'
+        $null = Get-XingtuKolSpread -KolId 'empty-1' -ErrorVariable first -ErrorAction SilentlyContinue
+        $null = Get-XingtuKolSpread -KolId 'empty-1' -ErrorVariable second -ErrorAction SilentlyContinue
+        $first[0].FullyQualifiedErrorId | Should -BeLike 'NoData,*'
+        $second[0].FullyQualifiedErrorId | Should -BeLike 'NoData,*'
+        (Get-XingtuEmulatorStats -Uri $Uri).perKol['empty-1'] | Should -Be 1
+    }
+
+    It 'reads the store for Invoke-JustOneApi only when given -MaxAge, and always writes' {
+        $path = '/api/douyin-xingtu/gw/api/author/get_author_base_info/v1'
+        $a = Invoke-JustOneApi -Path $path -Query @{ oAuthorId = '6853123456789012345' }
+        $b = Invoke-JustOneApi -Path $path -Query @{ oAuthorId = '6853123456789012345' }
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 2
+        $c = Invoke-JustOneApi -Path $path -Query @{ oAuthorId = '6853123456789012345' } -MaxAge '01:00:00'
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 2
+        $c.id | Should -Be $b.id
+    }
+
+    Context 'Resume after an account-level stop' {
+        It 'resumes a 500-KOL batch stopped by the daily quota at row 300, fetching only what is missing' {
+            $ids = 1..500 | ForEach-Object { "resume-$_" }
+            Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 300 -LatencyMs 1 -LatencyJitterMs 4
+            $first = [Collections.Generic.List[object]]::new()
+            $stop = $null
+            try { $ids | Get-XingtuKolSpread -ErrorAction Stop | ForEach-Object { $first.Add($_) } } catch { $stop = $_ }
+            $stop.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
+            $stop.Exception.Message | Should -Match 'To resume, run the same command again'
+            $stop.Exception.Message | Should -Match ([regex]::Escape('Get-XingtuKolSpread -ErrorAction Stop'))
+            $stop.Exception.Message | Should -Match ([regex]::Escape($Store))
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            $stats.billedTotal | Should -Be 300
+            $first.Count | Should -BeGreaterThan 280
+
+            # A new day: the quota lifts, and the same command runs again.
+            Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 300
+            $before = $stats.total
+            $second = @($ids | Get-XingtuKolSpread -ErrorAction Stop)
+            $after = Get-XingtuEmulatorStats -Uri $Uri
+
+            # The emulator saw requests only for the rows the first run did not receive.
+            $received = @{}
+            foreach ($row in $first) { $received[$row.KolId] = $true }
+            $after.total - $before | Should -Be (500 - $first.Count)
+            foreach ($id in $first.KolId) { $after.perKol[$id] | Should -Be $stats.perKol[$id] -Because "$id was received by the first run" }
+
+            # The rerun writes every KOL once, in order; the rows it fetched and the first run's rows are the 500, once each.
+            @($second.KolId) | Should -Be $ids
+            @($second | Where-Object FromLocalCache).KolId | Sort-Object | Should -Be (@($first.KolId) | Sort-Object)
+            $together = @($first.KolId) + @($second | Where-Object { -not $_.FromLocalCache }).KolId
+            ($together | Sort-Object { [int]($_ -replace '\D') }) | Should -Be $ids
+        }
+    }
+
+    Context 'Under real conditions' {
+        It 'lets two processes share one store on the same 1,000 KOLs: nothing fails, nothing corrupt, nothing billed more than twice' {
+            $ids = 1..1000 | ForEach-Object { "shared-$_" }
+            $list = Join-Path $Store 'ids.txt'
+            $null = New-Item -ItemType Directory -Force $Store
+            Set-Content $list $ids
+            $script = @"
+Import-Module '$ModulePath'
+Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$Store'
+`$out = @(Get-Content '$list' | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorVariable errs -ErrorAction SilentlyContinue)
+"`$(`$out.Count) `$(@(`$errs).Count)"
+"@
+            $file = Join-Path $Store 'run.ps1'
+            Set-Content $file $script
+            $pwsh = @(Get-PwshCommand)
+            $rest = @($pwsh | Select-Object -Skip 1)
+            $env:JUSTONEAPI_TOKEN = $TestToken
+            try {
+                $jobs = 1..2 | ForEach-Object {
+                    Start-ThreadJob -ArgumentList $pwsh[0], $rest, $file -ScriptBlock { param($exe, $rest, $file) & $exe @rest -NoProfile -NonInteractive -File $file }
+                }
+                $results = $jobs | Receive-Job -Wait -AutoRemoveJob
+            }
+            finally {
+                Remove-Item Env:JUSTONEAPI_TOKEN
+            }
+            @($results | Select-Object -Last 2) | Should -Be @('1000 0', '1000 0')
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            foreach ($id in $ids) { $stats.billedPerKol[$id] | Should -BeLessOrEqual 2 }
+            (Get-XingtuLocalCache).EntryCount | Should -Be 1000
+
+            # Every entry is whole: a third run is served all 1,000 from the store.
+            $total = $stats.total
+            $third = @($ids | Get-XingtuKolSpread -ErrorAction Stop)
+            $third.Count | Should -Be 1000
+            @($third | Where-Object FromLocalCache).Count | Should -Be 1000
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be $total
+        }
+
+        It 'treats a <Damage> entry as a miss: removed, said in verbose, fetched afresh' -ForEach @(
+            @{ Damage = 'truncated'; Spoil = { param($file) $bytes = [IO.File]::ReadAllBytes($file); [IO.File]::WriteAllBytes($file, $bytes[0..($bytes.Length / 2)]) } }
+            @{ Damage = 'empty'; Spoil = { param($file) [IO.File]::WriteAllBytes($file, [byte[]]@()) } }
+            @{ Damage = 'binary'; Spoil = { param($file) $noise = [byte[]]::new(700); [Random]::new(7).NextBytes($noise); [IO.File]::WriteAllBytes($file, $noise) } }
+        ) {
+            $kept = Get-XingtuKolSpread -KolId 'damaged-1'
+            $entry = Get-EntryFile $Store
+            $entry.Count | Should -Be 1
+            & $Spoil $entry[0].FullName
+            $verbose = @(Get-XingtuKolSpread -KolId 'damaged-1' -Verbose -ErrorVariable errs 4>&1)
+            $errs | Should -BeNullOrEmpty
+            $result = $verbose | Where-Object { $_ -is [JustOneApi.Xingtu.KolSpread] }
+            $result.FromLocalCache | Should -BeFalse
+            $result.PlayMedian | Should -Be $kept.PlayMedian
+            ($verbose | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'unusable'
+            (Get-XingtuEmulatorStats -Uri $Uri).perKol['damaged-1'] | Should -Be 2
+            (Get-XingtuKolSpread -KolId 'damaged-1').FromLocalCache | Should -BeTrue -Because 'the fresh answer is kept again'
+        }
+
+        It 'treats an entry that holds another KOL''s answer as a miss' {
+            $a = Get-XingtuKolSpread -KolId 'key-a'
+            $fileA = (Get-EntryFile $Store)[0].FullName
+            $b = Get-XingtuKolSpread -KolId 'key-b'
+            $fileB = @(Get-EntryFile $Store | Where-Object FullName -NE $fileA)[0].FullName
+            Copy-Item $fileA $fileB -Force
+            $again = Get-XingtuKolSpread -KolId 'key-b'
+            $again.FromLocalCache | Should -BeFalse
+            $again.PlayMedian | Should -Be $b.PlayMedian
+            $again.PlayMedian | Should -Not -Be $a.PlayMedian
+            (Get-XingtuEmulatorStats -Uri $Uri).perKol['key-b'] | Should -Be 2
+        }
+
+        It 'gives one warning and full results when the store cannot be written' {
+            # Root can write into a read-only folder, so the store is put where no folder can be made: under a file.
+            $blocker = Join-Path $Store 'not-a-folder'
+            $null = New-Item -ItemType Directory -Force $Store
+            Set-Content $blocker 'x'
+            Set-XingtuConfiguration -LocalCachePath (Join-Path $blocker 'store')
+            $ids = 1..20 | ForEach-Object { "nowrite-$_" }
+            $results = @($ids | Get-XingtuKolSpread -WarningVariable warnings -ErrorVariable errs -ErrorAction SilentlyContinue)
+            @($results.KolId) | Should -Be $ids
+            $errs | Should -BeNullOrEmpty
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Match 'could not be written'
+        }
+
+        It 'never writes the token, raw or escaped, under the store folder' {
+            $secret = 'store-secret+token/0099'
+            Set-XingtuEmulatorConfig -Uri $Uri -Token $secret
+            Set-XingtuEmulatorScript -Uri $Uri -Script @{ 'tok-2' = @('echo:201') }
+            $null = 'tok-1', 'tok-2', $SampleKolId | Get-XingtuKolSpread -Token $secret -ErrorAction SilentlyContinue
+            $null = Invoke-JustOneApi -Path /api/douyin-xingtu/gw/api/author/get_author_base_info/v1 -Query @{ oAuthorId = 'tok-3' } -Token $secret
+            $files = @(Get-ChildItem $Store -Recurse -File)
+            $files.Count | Should -BeGreaterOrEqual 4
+            foreach ($file in $files) {
+                $text = [Text.Encoding]::UTF8.GetString([IO.File]::ReadAllBytes($file.FullName))
+                $text.Contains($secret) | Should -BeFalse -Because "$($file.Name) must not hold the token"
+                $text.Contains([uri]::EscapeDataString($secret)) | Should -BeFalse -Because "$($file.Name) must not hold the escaped token"
+                $file.FullName.Contains('secret') | Should -BeFalse
+            }
+        }
+
+        It 'creates the store folder for its owner only' -Skip:$IsWindows {
+            $null = Get-XingtuKolSpread -KolId 'mode-1'
+            [int](Get-Item $Store).UnixFileMode | Should -Be ([Convert]::ToInt32('700', 8))
+        }
+    }
+
+    Context 'Get-XingtuLocalCache and Clear-XingtuLocalCache' {
+        It 'shows the folder, the entries, their size and age, and deletes what is older than -OlderThan' {
+            $null = 'old-1', 'old-2', 'old-3' | Get-XingtuKolSpread
+            Start-Sleep -Milliseconds 1200
+            $null = 'new-1', 'new-2' | Get-XingtuKolSpread
+            $info = Get-XingtuLocalCache
+            $info.Path | Should -Be $Store
+            $info.EntryCount | Should -Be 5
+            $info.TotalBytes | Should -Be ((Get-ChildItem $Store -Recurse -File | Measure-Object Length -Sum).Sum)
+            $info.TotalBytes | Should -BeGreaterThan 0
+            $info.Oldest | Should -BeLessThan $info.Newest
+
+            Clear-XingtuLocalCache -OlderThan '00:00:01' -WhatIf
+            (Get-XingtuLocalCache).EntryCount | Should -Be 5 -Because '-WhatIf deletes nothing'
+
+            Clear-XingtuLocalCache -OlderThan '00:00:01' -Confirm:$false
+            (Get-XingtuLocalCache).EntryCount | Should -Be 2
+            $served = 'old-1', 'new-1' | Get-XingtuKolSpread
+            $served.FromLocalCache | Should -Be @($false, $true)
+
+            Clear-XingtuLocalCache -Confirm:$false
+            $empty = Get-XingtuLocalCache
+            $empty.EntryCount | Should -Be 0
+            $empty.Oldest | Should -BeNullOrEmpty
+        }
+
+        It 'shows the store in the configuration' {
+            $configuration = Get-XingtuConfiguration
+            $configuration.LocalCachePath | Should -Be $Store
+            $configuration.LocalCacheMaxAge | Should -Be ([TimeSpan]'12:00:00')
+            $configuration.LocalCacheEnabled | Should -BeTrue
+        }
+    }
+}
