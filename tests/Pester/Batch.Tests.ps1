@@ -125,6 +125,23 @@ Describe 'Get-XingtuKolSpread at scale' {
             $covered | Sort-Object { [int]($_ -replace '\D') } | Should -Be $ids[0..($covered.Count - 1)]
         }
 
+        It 'counts the rows cut off in flight apart from the rows queued and never sent' {
+            # ThrottleLimit 4: rows 1 to 3 are sent at once and stay slow; row 4 takes the last slot and hits the quota
+            # after the emulator's 1 s latency, by which time rows 5 to 16 fill the window of 16 and wait for a slot.
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 1000
+            $ids = 1..40 | ForEach-Object { "apart-$_" }
+            $scripts = @{}
+            foreach ($id in $ids) { $scripts[$id] = @('slow:30000') }
+            $scripts['apart-4'] = @('303')
+            Set-XingtuEmulatorScript -Uri $Uri -Script $scripts
+            $stop = $null
+            try { $null = $ids | Get-XingtuKolSpread -ThrottleLimit 4 -ErrorAction Stop } catch { $stop = $_ }
+            $stop.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
+            $stop.Exception.Message | Should -Match "3 KOL\(s\) in flight were cut off \(sent, their answers dropped\): 'apart-1', 'apart-2', 'apart-3';"
+            $stop.Exception.Message | Should -Match "12 KOL\(s\) queued were never sent: 'apart-5', 'apart-6', .*'apart-14', \.\.\."
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 4 -Because 'the queued rows were never sent'
+        }
+
         It 'cancels in-flight requests on Stop' {
             Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 60000
             $ps = New-HostedPowerShell

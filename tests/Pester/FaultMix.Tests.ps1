@@ -103,6 +103,17 @@ Set-XingtuToken -Token '$Secret'
         }
     }
 
+    function Assert-RunHasNoSecret {
+        # The token appears in no stream, and nowhere in any error record: message, target, invocation, stack, exceptions.
+        param($Run)
+        Assert-NoSecret -Text (($Run.Streams | ForEach-Object { "$_" }) -join "`n") -Where 'verbose, debug, warning or information'
+        foreach ($record in $Run.Errors) {
+            $text = @($record.ToString(), "$($record.TargetObject)", $record.InvocationInfo.MyCommand, $record.InvocationInfo.Line, $record.ScriptStackTrace)
+            for ($e = $record.Exception; $e; $e = $e.InnerException) { $text += $e.ToString() }
+            Assert-NoSecret -Text ($text -join "`n") -Where "the error for $($record.TargetObject)"
+        }
+    }
+
     function Assert-NoSecret {
         param([string] $Text, [string] $Where)
         $Text.Contains($Secret) | Should -BeFalse -Because "the token must not appear in $Where"
@@ -154,12 +165,7 @@ Describe 'Every row is accounted for under a seeded mix of faults' {
         }
 
         # And the token appears nowhere: streams, errors, exceptions, result objects.
-        Assert-NoSecret -Text (($run.Streams | ForEach-Object { "$_" }) -join "`n") -Where 'verbose, debug, warning or information'
-        foreach ($record in $run.Errors) {
-            $text = @($record.ToString(), "$($record.TargetObject)", $record.InvocationInfo.MyCommand, $record.InvocationInfo.Line, $record.ScriptStackTrace)
-            for ($e = $record.Exception; $e; $e = $e.InnerException) { $text += $e.ToString() }
-            Assert-NoSecret -Text ($text -join "`n") -Where "the error for $($record.TargetObject)"
-        }
+        Assert-RunHasNoSecret -Run $run
         Assert-NoSecret -Text ($run.Objects | ConvertTo-Csv | Out-String) -Where 'the result objects'
     }
 
@@ -184,12 +190,7 @@ Describe 'Every row is accounted for under a seeded mix of faults' {
             $record.Exception | Should -BeOfType ([JustOneApi.Xingtu.XingtuApiException])
         }
 
-        Assert-NoSecret -Text (($run.Streams | ForEach-Object { "$_" }) -join "`n") -Where 'verbose, debug, warning or information'
-        foreach ($record in $run.Errors) {
-            $text = @($record.ToString(), "$($record.TargetObject)", $record.InvocationInfo.MyCommand, $record.InvocationInfo.Line, $record.ScriptStackTrace)
-            for ($e = $record.Exception; $e; $e = $e.InnerException) { $text += $e.ToString() }
-            Assert-NoSecret -Text ($text -join "`n") -Where "the error for $($record.TargetObject)"
-        }
+        Assert-RunHasNoSecret -Run $run
         Assert-NoSecret -Text ($run.Objects | ConvertTo-Json -Depth 5) -Where 'the result objects'
     }
 
