@@ -55,6 +55,14 @@ Describe 'Invoke-JustOneApi' {
         $out[2].nick_name | Should -Not -Be 'changed'
     }
 
+    It 'makes the same request for the same query whatever the order of its keys' {
+        $null = [ordered]@{ oAuthorId = 'order-1'; platform = 'SHORT_VIDEO' }, [ordered]@{ platform = 'SHORT_VIDEO'; oAuthorId = 'order-1' } |
+            Invoke-JustOneApi -Path $Profile
+        $stats = Get-XingtuEmulatorStats -Uri $Uri
+        $stats.total | Should -Be 1
+        $stats.lastQuery['order-1'] | Should -Be "?token=$TestToken&oAuthorId=order-1&platform=SHORT_VIDEO"
+    }
+
     It 'pages a search until the answer says there is no more' {
         $page = 1
         $names = @()
@@ -140,6 +148,18 @@ Describe 'Invoke-JustOneApi' {
         $text = @($all | ForEach-Object { "$_" }) + @($errs | ForEach-Object { $_.ToString(); "$($_.TargetObject)"; $_.Exception.ToString() })
         ($text -join "`n").Contains($secret) | Should -BeFalse
         ($text -join "`n") | Should -Match 'token=\*\*\*'
+    }
+
+    It 'keeps a token out of the error for a refused id that quotes it' {
+        $pasted = "https://evil.example/x?token=$TestToken&kolId=1"
+        $null = Get-XingtuKolSpread -KolId $pasted -ErrorVariable errs -ErrorAction SilentlyContinue
+        $null = Invoke-JustOneApi -Path $Profile -Query @{ oAuthorId = $pasted } -ErrorVariable +errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 2
+        foreach ($record in $errs) {
+            $record.FullyQualifiedErrorId | Should -BeLike 'InvalidKolId,*'
+            "$($record.TargetObject) $($record.Exception.Message) $($record.Exception.KolId)" | Should -Not -Match ([regex]::Escape($TestToken))
+        }
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 0
     }
 }
 

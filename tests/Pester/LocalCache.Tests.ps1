@@ -217,6 +217,20 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             "$($warnings[0])" | Should -Match 'could not be written'
         }
 
+        It 'keeps the answers of another address apart, such as an emulator''s' {
+            $null = Get-XingtuKolSpread -KolId 'where-1'
+            $other = Start-XingtuEmulator
+            try {
+                Set-XingtuConfiguration -BaseUri $other.Uri
+                (Get-XingtuKolSpread -KolId 'where-1').FromLocalCache | Should -BeFalse
+                (Get-XingtuEmulatorStats -Uri $other.Uri).total | Should -Be 1
+                (Get-XingtuKolSpread -KolId 'where-1').FromLocalCache | Should -BeTrue
+            }
+            finally {
+                Stop-XingtuEmulator -Emulator $other
+            }
+        }
+
         It 'never writes the token, raw or escaped, under the store folder' {
             $secret = 'store-secret+token/0099'
             Set-XingtuEmulatorConfig -Uri $Uri -Token $secret

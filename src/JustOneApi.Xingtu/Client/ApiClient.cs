@@ -30,6 +30,7 @@ namespace JustOneApi.Xingtu.Client
         private readonly Func<DateTimeOffset> _clock;
         private XingtuApiException? _stopError;
         private string? _storeProblem;
+        private string? _switchNotice;
 
         /// <summary>
         /// Creates a client; <paramref name="delay"/> waits out back-offs and <paramref name="clock"/> stamps answers,
@@ -60,6 +61,9 @@ namespace JustOneApi.Xingtu.Client
         /// <summary>Why the local store could not keep an answer, the first time it could not; the fetch itself went on.</summary>
         public string? StoreProblem => Volatile.Read(ref _storeProblem);
 
+        /// <summary>The one warning that an endpoint is gone and its successor now answers, when this client found out.</summary>
+        public string? SwitchNotice => Volatile.Read(ref _switchNotice);
+
         /// <summary>A client over the process's shared HTTP connection pool and the account's rate gate, with jittered back-off.</summary>
         public static ApiClient Create(ClientOptions options, string token)
         {
@@ -89,17 +93,18 @@ namespace JustOneApi.Xingtu.Client
                     return outcome;
                 }
 
-                // The endpoint is gone, and a 404 is not billed: the same answer comes from its successor.
-                string? notice = null;
+                // The endpoint is gone, and a 404 is not billed: the same answer comes from its successor. The
+                // successor has no successor of its own, so its fetch always ends in an outcome.
                 if (EndpointSwitch.MarkGone(_options.BaseUri, request.Path))
                 {
-                    notice = $"The endpoint /{request.Path} answered HTTP 404 (removed) at {request.Subject}. Switched to its successor /{request.Fallback!.Path} for the rest of the batch and of this session.";
+                    Interlocked.CompareExchange(
+                        ref _switchNotice,
+                        $"The endpoint /{request.Path} answered HTTP {state.GoneStatus.ToString(CultureInfo.InvariantCulture)} (removed) at {request.Subject}. Switched to its successor /{request.Fallback!.Path} for the rest of the batch and of this session.",
+                        null);
                 }
 
                 log?.Invoke($"{request.Subject}: /{request.Path} is gone; fetching it from /{request.Fallback!.Path}.");
-                Outcome<T> fromFallback = await FetchFromAsync(request.Fallback!, reader, state, log, cancellationToken).ConfigureAwait(false)
-                    ?? Outcome<T>.Failed(new XingtuApiException(XingtuErrorKind.HttpError, $"Both /{request.Path} and /{request.Fallback!.Path} are gone (HTTP 404) for {request.Subject}.", request.KolId, httpStatusCode: 404, target: request.Target), Array.Empty<string>(), sent: true);
-                return notice == null ? fromFallback : WithNotice(fromFallback, notice);
+                return (await FetchFromAsync(request.Fallback!, reader, state, log, cancellationToken).ConfigureAwait(false))!;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -115,8 +120,9 @@ namespace JustOneApi.Xingtu.Client
         {
             if (request.Refusal != null)
             {
-                var refused = new XingtuApiException(request.RefusalKind, Redact(request.Refusal), request.KolId, target: request.Target);
-                return Outcome<T>.Failed(refused, Array.Empty<string>(), state.Sent);
+                // What was pasted as an id is quoted back, and it may hold a URL with a token in it.
+                var refused = new XingtuApiException(request.RefusalKind, request.Refusal, request.KolId, target: request.Target).Redacted(Redact);
+                return Outcome<T>.Failed(refused, state.Sent);
             }
 
             Outcome<T>? kept = FromStore(request, reader, log);
@@ -139,13 +145,13 @@ namespace JustOneApi.Xingtu.Client
 
                 if (answer.Disposition == Disposition.Success)
                 {
-                    IReadOnlyList<string> anomalies = answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
-                    return Outcome<T>.Succeeded(answer.Result!, anomalies, Array.Empty<string>(), fromLocalCache: false);
+                    return Outcome<T>.Succeeded(answer.Result!, RedactedAnomalies(answer), fromLocalCache: false);
                 }
 
                 XingtuApiException error = answer.Error!.Redacted(Redact);
                 if (request.Fallback != null && AnswerParser.IsEndpointGone(error))
                 {
+                    state.GoneStatus = error.HttpStatusCode ?? 404;
                     return null;
                 }
 
@@ -154,13 +160,13 @@ namespace JustOneApi.Xingtu.Client
                     string message = answer.Disposition == Disposition.Retry
                         ? $"{error.Message} Gave up after {Count(attempts, "attempt")}."
                         : error.Message;
-                    return Outcome<T>.Failed(error.WithAttempts(attempts, message), Array.Empty<string>(), sent: true);
+                    return Outcome<T>.Failed(error.WithAttempts(attempts, message), sent: true);
                 }
 
                 if (retryAfter > RetryPolicy.MaximumRetryAfter)
                 {
                     return Outcome<T>.Failed(error.WithAttempts(attempts,
-                        $"{error.Message} The API asked to retry after {retryAfter.Value.TotalSeconds:0} s, longer than this module waits ({RetryPolicy.MaximumRetryAfter.TotalMinutes:0} min)."), Array.Empty<string>(), sent: true);
+                        $"{error.Message} The API asked to retry after {retryAfter.Value.TotalSeconds:0} s, longer than this module waits ({RetryPolicy.MaximumRetryAfter.TotalMinutes:0} min)."), sent: true);
                 }
 
                 TimeSpan delay = _retry.Delay(attempts, retryAfter);
@@ -237,8 +243,8 @@ namespace JustOneApi.Xingtu.Client
         /// </summary>
         private Outcome<T>? FromStore<T>(ApiRequest request, IAnswerReader<T> reader, Action<string>? log)
         {
-            if (!(_options.Store is LocalAnswerStore store) || _options.StoreMaxAge <= TimeSpan.Zero
-                || !store.TryRead(request.Key, _options.StoreMaxAge, out StoredAnswer? kept, log))
+            if (!(_options.Store is LocalAnswerStore store) || _options.StoreMaxAge <= TimeSpan.Zero || !(StoreKeyOf(request) is string key)
+                || !store.TryRead(key, _options.StoreMaxAge, out StoredAnswer? kept, log))
             {
                 return null;
             }
@@ -247,25 +253,24 @@ namespace JustOneApi.Xingtu.Client
             log?.Invoke($"{request.Subject}: served from the local store (fetched {kept.FetchedAt.ToString("u", CultureInfo.InvariantCulture)}); nothing sent.");
             if (answer.Disposition == Disposition.Success)
             {
-                IReadOnlyList<string> anomalies = answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
-                return Outcome<T>.Succeeded(answer.Result!, anomalies, Array.Empty<string>(), fromLocalCache: true);
+                return Outcome<T>.Succeeded(answer.Result!, RedactedAnomalies(answer), fromLocalCache: true);
             }
 
             // "No data" would only be billed again; an upstream failure is worth asking again, so it is not served.
             return answer.Error?.Kind == XingtuErrorKind.NoData
-                ? Outcome<T>.Failed(answer.Error.Redacted(Redact), Array.Empty<string>(), sent: false, fromLocalCache: true)
+                ? Outcome<T>.Failed(answer.Error.Redacted(Redact), sent: false, fromLocalCache: true)
                 : null;
         }
 
         /// <summary>Keeps a billed answer; a store that cannot be written is reported once and never fails the fetch.</summary>
         private void Keep(ApiRequest request, TransportResponse response, DateTimeOffset receivedAt)
         {
-            if (!(_options.Store is LocalAnswerStore store))
+            if (!(_options.Store is LocalAnswerStore store) || !(StoreKeyOf(request) is string key))
             {
                 return;
             }
 
-            if (!store.TryWrite(request.Key, response.StatusCode, response.Body, receivedAt, out string? problem))
+            if (!store.TryWrite(key, response.StatusCode, response.Body, receivedAt, out string? problem))
             {
                 Interlocked.CompareExchange(ref _storeProblem, Redact(problem ?? "The local store could not be written."), null);
             }
@@ -286,11 +291,19 @@ namespace JustOneApi.Xingtu.Client
             return ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(kind, $"No answer for {request.Subject}: {ex.Message}", request.KolId, httpStatusCode: ex.StatusCode, target: request.Target));
         }
 
-        private static Outcome<T> WithNotice<T>(Outcome<T> outcome, string notice) =>
-            outcome.Canceled ? outcome
-            : outcome.Error == null
-                ? Outcome<T>.Succeeded(outcome.Result!, outcome.Anomalies, new[] { notice }, outcome.FromLocalCache)
-                : Outcome<T>.Failed(outcome.Error, new[] { notice }, outcome.Sent, outcome.FromLocalCache);
+        /// <summary>
+        /// The store's key for a request: the base address, the path and the query. The address keeps apart answers
+        /// from an emulator or a staging proxy; a key with any trace of the token (a query value that quotes it) is
+        /// never used, so the token can never reach the disk.
+        /// </summary>
+        private string? StoreKeyOf(ApiRequest request)
+        {
+            string key = _options.BaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/').ToLowerInvariant() + "/" + request.Key;
+            return string.Equals(Redact(key), key, StringComparison.Ordinal) ? key : null;
+        }
+
+        private IReadOnlyList<string> RedactedAnomalies<T>(ApiAnswer<T> answer) =>
+            answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
 
         private string Redact(string text) => Redaction.Redact(text, _token);
 
@@ -311,6 +324,9 @@ namespace JustOneApi.Xingtu.Client
         {
             /// <summary>True once a request has gone out, so a cancellation then cuts off a request in flight.</summary>
             public bool Sent { get; set; }
+
+            /// <summary>The status (404 or 410) with which the first endpoint said it is gone.</summary>
+            public int GoneStatus { get; set; }
         }
     }
 }

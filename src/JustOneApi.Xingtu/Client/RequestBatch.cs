@@ -58,6 +58,9 @@ namespace JustOneApi.Xingtu.Client
         /// <summary>Why the local store could not keep an answer, the first time; null while it could.</summary>
         public string? StoreProblem => _client.StoreProblem;
 
+        /// <summary>The warning that an endpoint is gone and its successor now answers, once one was found gone.</summary>
+        public string? SwitchNotice => _client.SwitchNotice;
+
         /// <summary>The account-level failure that stopped the batch, or null.</summary>
         public XingtuApiException? StopError => _client.StopError;
 
@@ -150,7 +153,7 @@ namespace JustOneApi.Xingtu.Client
 
                 return outcome;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {
                 return Outcome<T>.CanceledOutcome(sent: true);
             }
@@ -163,7 +166,6 @@ namespace JustOneApi.Xingtu.Client
                         $"An unexpected {ex.GetType().Name} stopped the request for {request.Subject}. Please report it.",
                         request.KolId,
                         target: request.Target),
-                    Array.Empty<string>(),
                     sent: true);
             }
             finally

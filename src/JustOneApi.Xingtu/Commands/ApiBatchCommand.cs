@@ -35,6 +35,7 @@ namespace JustOneApi.Xingtu.Commands
         private int _failed;
         private int _fromStore;
         private bool _storeWarned;
+        private bool _switchWarned;
         private string? _token;
         private TimeSpan _maxAge;
         private string _storeFolder = string.Empty;
@@ -92,8 +93,11 @@ namespace JustOneApi.Xingtu.Commands
         /// <summary>The requests of the current input record, one per row, in order.</summary>
         private protected abstract IEnumerable<ApiRequest> RequestsOfRecord();
 
-        /// <summary>Writes one row's result; <paramref name="isRepeat"/> is true when an earlier row shares the same fetch.</summary>
-        private protected abstract void WriteResult(T result, bool isRepeat);
+        /// <summary>
+        /// Writes one row's result; <paramref name="isRepeat"/> is true when an earlier row shares the same fetch. A
+        /// result that cannot be written becomes an error for <paramref name="request"/>'s row.
+        /// </summary>
+        private protected abstract void WriteResult(T result, ApiRequest request, bool isRepeat);
 
         /// <summary>True when the parameter was given on this call.</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
@@ -268,6 +272,12 @@ namespace JustOneApi.Xingtu.Commands
                     StopBatch(null);
                 }
 
+                if (!_switchWarned && batch.SwitchNotice is string notice)
+                {
+                    _switchWarned = true;
+                    WriteWarning(notice);
+                }
+
                 if (!_storeWarned && batch.StoreProblem is string problem)
                 {
                     _storeWarned = true;
@@ -300,13 +310,9 @@ namespace JustOneApi.Xingtu.Commands
         {
             Outcome<T> outcome = entry.Outcome;
             _completed++;
-            if (!entry.IsRepeat)
+            if (!entry.IsRepeat && outcome.FromLocalCache)
             {
-                _fromStore += outcome.FromLocalCache ? 1 : 0;
-                foreach (string notice in outcome.Notices)
-                {
-                    WriteWarning(notice);
-                }
+                _fromStore++;
             }
 
             if (outcome.Error == null)
@@ -316,7 +322,7 @@ namespace JustOneApi.Xingtu.Commands
                     WriteWarning($"{entry.Request.Subject}: {anomaly}; that value is left empty.");
                 }
 
-                WriteResult(outcome.Result!, entry.IsRepeat);
+                WriteResult(outcome.Result!, entry.Request, entry.IsRepeat);
                 return;
             }
 
@@ -338,9 +344,16 @@ namespace JustOneApi.Xingtu.Commands
                 throw new PipelineStoppedException();
             }
 
-            while (!batch.AllFinished())
+            try
             {
-                batch.WaitForChange(WaitSlice, CancellationToken.None);
+                while (!batch.AllFinished())
+                {
+                    batch.WaitForChange(WaitSlice, _stopping.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
             }
 
             // The row that hit the code reports it, with its attempts; every other stopped row was cut off.
@@ -357,9 +370,10 @@ namespace JustOneApi.Xingtu.Commands
                 {
                     Write(entry);
                 }
-                else if (hit == null && !entry.IsRepeat && error != null && error.Kind == stop.Kind && error.Target == stop.Target)
+                else if (error != null && error.Kind == stop.Kind && error.Target == stop.Target)
                 {
-                    hit = error;
+                    // The row that hit the code, or a repeat of it: reported once, by the terminating error.
+                    hit ??= error;
                 }
                 else
                 {
@@ -396,8 +410,12 @@ namespace JustOneApi.Xingtu.Commands
                 return "The local store is off (Set-XingtuConfiguration -LocalCacheEnabled $false), so a rerun fetches, and pays for, every row again.";
             }
 
+            // The line is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
             string line = MyInvocation.Line?.Trim() ?? string.Empty;
-            string command = line.Length == 0 ? MyInvocation.MyCommand.Name + " with the same input" : Redaction.Redact(line, _token);
+            string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
+                || (_token != null && !string.Equals(Redaction.Redact(line, _token), line, StringComparison.Ordinal))
+                ? "(the same command, with the same input)"
+                : line;
             string reading = _maxAge > TimeSpan.Zero
                 ? string.Format(CultureInfo.InvariantCulture, "within {0}", _maxAge)
                 : "with -MaxAge 12:00:00 (this call read nothing from the store)";
@@ -406,7 +424,7 @@ namespace JustOneApi.Xingtu.Commands
 
         private string Named(List<string> targets, string what, string none)
         {
-            const int Named = 10;
+            const int MaxNamed = 10;
             return targets.Count == 0
                 ? none
                 : string.Format(
@@ -415,8 +433,8 @@ namespace JustOneApi.Xingtu.Commands
                     targets.Count,
                     Unit,
                     what,
-                    string.Join(", ", targets.Take(Named).Select(target => "'" + target + "'")),
-                    targets.Count > Named ? ", ..." : string.Empty);
+                    string.Join(", ", targets.Take(MaxNamed).Select(target => "'" + target + "'")),
+                    targets.Count > MaxNamed ? ", ..." : string.Empty);
         }
 
         private void ReportProgress(bool done)

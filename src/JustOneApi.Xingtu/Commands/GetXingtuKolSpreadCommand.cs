@@ -120,7 +120,7 @@ namespace JustOneApi.Xingtu.Commands
             }
         }
 
-        private protected override void WriteResult(KolSpread result, bool isRepeat)
+        private protected override void WriteResult(KolSpread result, ApiRequest request, bool isRepeat)
         {
             // A repeated KOL shares one fetch, but each row gets an object of its own, so Add-Member on one row does
             // not show up on another.

@@ -56,7 +56,7 @@ namespace JustOneApi.Xingtu.Commands
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidPath", ErrorCategory.InvalidArgument, Path));
             }
 
-            _path = Path.Trim().TrimStart('/');
+            _path = Path.TrimStart('/');
         }
 
         private protected override IAnswerReader<object?> CreateReader() => new JsonDataReader(Raw.IsPresent);
@@ -66,10 +66,26 @@ namespace JustOneApi.Xingtu.Commands
             yield return RequestOf(Query);
         }
 
-        private protected override void WriteResult(object? result, bool isRepeat)
+        private protected override void WriteResult(object? result, ApiRequest request, bool isRepeat)
         {
-            // Converted here, on the pipeline thread, so each row, repeats too, gets objects of its own.
-            WriteObject(result is JsonElement json ? JsonToPowerShell.Convert(json) : result, enumerateCollection: true);
+            // Converted here, on the pipeline thread, so each row, repeats too, gets objects of its own. One query is one
+            // output, so a data array is written whole, as ConvertFrom-Json -NoEnumerate writes it.
+            object? converted;
+            try
+            {
+                converted = result is JsonElement json ? JsonToPowerShell.Convert(json) : result;
+            }
+            catch (FormatException ex)
+            {
+                WriteError(ErrorRecords.From(new XingtuApiException(
+                    XingtuErrorKind.MalformedResponse,
+                    $"The API's answer for {request.Subject} cannot be made into PowerShell objects: {ex.Message} Use -Raw to see it. This call is billed.",
+                    request.KolId,
+                    target: request.Target)));
+                return;
+            }
+
+            WriteObject(converted, enumerateCollection: false);
         }
 
         /// <summary>The request for one query; a query that may not be sent becomes a refused request, so its row gets an error.</summary>
@@ -78,7 +94,9 @@ namespace JustOneApi.Xingtu.Commands
             var parameters = new List<KeyValuePair<string, string>>();
             string? problem = null;
             string? idProblem = null;
-            foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem))
+            // In name order: a hashtable's order differs from one process to the next, and the same query must make the
+            // same request, so that a rerun finds it in the local store.
+            foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 if (string.Equals(pair.Key.Trim(), "token", StringComparison.OrdinalIgnoreCase))
                 {

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
 using System.Numerics;
@@ -20,6 +21,11 @@ namespace JustOneApi.Xingtu.Commands
                     var result = new PSObject();
                     foreach (JsonProperty property in element.EnumerateObject())
                     {
+                        if (property.Name.Length == 0)
+                        {
+                            throw new FormatException("an object has a property whose name is empty, which a PowerShell object cannot hold.");
+                        }
+
                         // PowerShell's property names ignore case; a name sent twice keeps its last value, as in JSON.
                         PSPropertyInfo? existing = result.Properties[property.Name];
                         if (existing != null)

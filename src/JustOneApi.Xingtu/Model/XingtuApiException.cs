@@ -62,6 +62,6 @@ namespace JustOneApi.Xingtu
 
         /// <summary>A copy whose texts have been through <paramref name="redact"/>: they may quote the server, and a server may quote the request.</summary>
         internal XingtuApiException Redacted(Func<string, string> redact) =>
-            new XingtuApiException(Kind, redact(Message), KolId, Code, ApiMessage == null ? null : redact(ApiMessage), RequestId, HttpStatusCode, Attempts, Target == null ? null : redact(Target));
+            new XingtuApiException(Kind, redact(Message), KolId == null ? null : redact(KolId), Code, ApiMessage == null ? null : redact(ApiMessage), RequestId, HttpStatusCode, Attempts, Target == null ? null : redact(Target));
     }
 }
