@@ -44,7 +44,7 @@ namespace JustOneApi.Xingtu.Tests
 
         private LocalAnswerStore NewStore(string? path = null) => new LocalAnswerStore(path ?? StorePath, () => _now);
 
-        private static string Key(string authorId, string range = "DAY_90") => StoreKey.Build(Path90, new[]
+        private static string Key(string authorId, string range = "DAY_90") => JustOneApi.Xingtu.Model.ApiRequest.ComposeKey(Path90, new[]
         {
             new KeyValuePair<string, string>("oAuthorId", authorId),
             new KeyValuePair<string, string>("range", range),
@@ -582,33 +582,6 @@ namespace JustOneApi.Xingtu.Tests
         }
 
         // --- the key -------------------------------------------------------------------------------------------
-
-        [Fact]
-        public void Key_IsThePathAndTheQueryInOrder_Escaped()
-        {
-            string key = StoreKey.Build("/" + Path90, new[]
-            {
-                new KeyValuePair<string, string>("oAuthorId", "123"),
-                new KeyValuePair<string, string>("range", "DAY_90"),
-                new KeyValuePair<string, string>("label", "剧情 & more"),
-            });
-
-            Assert.Equal(Path90 + "?oAuthorId=123&range=DAY_90&label=%E5%89%A7%E6%83%85%20%26%20more", key);
-            Assert.Equal(Path90, StoreKey.Build(Path90, Array.Empty<KeyValuePair<string, string>>()));
-        }
-
-        [Theory]
-        [InlineData("token")]
-        [InlineData("TOKEN")]
-        [InlineData("Token")]
-        public void Key_RefusesAToken(string name)
-        {
-            Assert.Throws<ArgumentException>(() => StoreKey.Build(Path90, new[]
-            {
-                new KeyValuePair<string, string>("oAuthorId", "123"),
-                new KeyValuePair<string, string>(name, TestSupport.Token),
-            }));
-        }
 
         [Theory]
         [InlineData("?token=S3cr3t")]
