@@ -196,6 +196,11 @@ internal sealed class ApiEndpoint
                 await Task.Delay(step.Value, context.RequestAborted);
                 await WriteNormalAsync(context, kolId, type, range);
                 break;
+            case StepKind.Hold:
+                // Waits for the test, not for a clock: POST /_emulator/release (or reset) lets it answer.
+                await _state.HoldAsync(context.RequestAborted);
+                await WriteNormalAsync(context, kolId, type, range);
+                break;
             case StepKind.Malformed:
                 await WriteBodyAsync(context, 200, JsonContentType, MalformedBody);
                 break;

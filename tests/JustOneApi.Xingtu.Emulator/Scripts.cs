@@ -21,6 +21,7 @@ internal enum StepKind
     Huge,
     Cut,
     Echo,
+    Hold,
 }
 
 /// <summary>One parsed script step. Repeat is how many requests it answers; -1 means forever.</summary>
@@ -61,7 +62,7 @@ internal sealed class Script
 
 /// <summary>
 /// Parses the step grammar: <c>KIND[*N|*]</c> where KIND is ok, sample, an envelope code, http:STATUS[:retry-after=V][:code=N],
-/// drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls or huge.
+/// drop, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE.
 /// </summary>
 internal static class StepParser
 {
@@ -95,7 +96,7 @@ internal static class StepParser
 
         switch (kind)
         {
-            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" when colon < 0:
+            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" or "hold" when colon < 0:
                 step = new Step(SimpleKind(kind), 0, repeat, null, null, text);
                 return true;
             case "slow" when colon >= 0:
@@ -127,7 +128,7 @@ internal static class StepParser
             return true;
         }
 
-        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE, optionally followed by *N or *.";
+        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE, optionally followed by *N or *.";
         return false;
     }
 
@@ -197,6 +198,7 @@ internal static class StepParser
         "numbers" => StepKind.Numbers,
         "nulls" => StepKind.Nulls,
         "cut" => StepKind.Cut,
+        "hold" => StepKind.Hold,
         _ => StepKind.Huge,
     };
 

@@ -10,6 +10,37 @@ BeforeAll {
         $ps.Commands.Clear()
         $ps
     }
+
+    function Invoke-HeldBatch {
+        <#
+        Runs Get-XingtuKolSpread over $KolId in a hosted pwsh while the emulator holds the first $Hold KOLs' requests
+        open: held requests keep their slots, so the batch fills every slot it may use and then waits for the test,
+        whatever the scheduler does. Returns the stats seen while they were held, and the stats at the end.
+        #>
+        param([string[]] $KolId, [int] $Hold, [hashtable] $Parameter = @{})
+        $held = @{}
+        foreach ($id in $KolId[0..($Hold - 1)]) { $held[$id] = @('hold') }
+        Set-XingtuEmulatorScript -Uri $Uri -Script $held
+        $ps = New-HostedPowerShell
+        try {
+            $null = $ps.AddCommand('Get-XingtuKolSpread').AddParameter('KolId', $KolId)
+            foreach ($name in $Parameter.Keys) { $null = $ps.AddParameter($name, $Parameter[$name]) }
+            $async = $ps.BeginInvoke()
+            # Waits for the held requests; the deadline only ends the wait when the module never sends them all.
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ((Get-XingtuEmulatorStats -Uri $Uri).held -lt $Hold -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 20
+            }
+            $during = Get-XingtuEmulatorStats -Uri $Uri
+            $null = Resume-XingtuEmulatorRequest -Uri $Uri
+            $results = $ps.EndInvoke($async)
+            [pscustomobject]@{ During = $during; After = Get-XingtuEmulatorStats -Uri $Uri; Count = $results.Count; Errors = @($ps.Streams.Error) }
+        }
+        finally {
+            $null = Resume-XingtuEmulatorRequest -Uri $Uri
+            $ps.Dispose()
+        }
+    }
 }
 
 AfterAll {
@@ -31,19 +62,25 @@ Describe 'Get-XingtuKolSpread at scale' {
         }
 
         It 'never has more than ThrottleLimit <Limit> requests in flight' -ForEach @(@{ Limit = 1 }, @{ Limit = 3 }, @{ Limit = 16 }) {
+            # The emulator holds the first Limit requests until all of them are in flight together, so the limit is
+            # reached on any machine; then the rest run under random latency, churning the slots.
             Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 10 -LatencyJitterMs 10
-            $null = 1..120 | ForEach-Object { "fly-$_" } | Get-XingtuKolSpread -ThrottleLimit $Limit
-            $peak = (Get-XingtuEmulatorStats -Uri $Uri).peakInFlight
-            $peak | Should -BeLessOrEqual $Limit
-            # Reached, too: otherwise the limit would not be doing anything.
-            $peak | Should -Be $Limit
+            $run = Invoke-HeldBatch -KolId (1..120 | ForEach-Object { "fly-$_" }) -Hold $Limit -Parameter @{ ThrottleLimit = $Limit }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.Count | Should -Be 120
+            # Reached: otherwise the limit would not be doing anything.
+            $run.During.held | Should -Be $Limit
+            $run.During.inFlight | Should -Be $Limit -Because 'every slot holds a held request, and no request goes beyond the slots'
+            $run.After.peakInFlight | Should -Be $Limit
         }
 
         It 'takes its default ThrottleLimit from Set-XingtuConfiguration' {
             Set-XingtuConfiguration -ThrottleLimit 2
             Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 10
-            $null = 1..40 | ForEach-Object { "def-$_" } | Get-XingtuKolSpread
-            (Get-XingtuEmulatorStats -Uri $Uri).peakInFlight | Should -Be 2
+            $run = Invoke-HeldBatch -KolId (1..40 | ForEach-Object { "def-$_" }) -Hold 2
+            $run.Count | Should -Be 40
+            $run.During.inFlight | Should -Be 2
+            $run.After.peakInFlight | Should -Be 2
         }
 
         It 'fetches each repeated KOL once under concurrency, and writes every row in place' {

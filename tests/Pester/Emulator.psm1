@@ -183,6 +183,7 @@ function Set-XingtuEmulatorScript {
     <#
     .SYNOPSIS
     Scripts the next answers for one KOL (-KolId/-Step) or many (-Script @{ kolId = steps }), e.g. '302*2','ok'.
+    A 'hold' step keeps the request open until Resume-XingtuEmulatorRequest (or a reset), then answers normally.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Single')]
     param(
@@ -212,10 +213,26 @@ function Set-XingtuEmulatorScript {
     }
 }
 
+function Resume-XingtuEmulatorRequest {
+    <#
+    .SYNOPSIS
+    Lets every request that a 'hold' step keeps open answer; returns how many were held.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)]
+        [string] $Uri
+    )
+
+    process {
+        (Invoke-EmulatorControl -Uri $Uri -Method Post -Path '/_emulator/release').released
+    }
+}
+
 function Get-XingtuEmulatorStats {
     <#
     .SYNOPSIS
-    Returns the emulator's counters as a dictionary: total, perKol, peakInFlight, inFlight, lastQuery.
+    Returns the emulator's counters as a dictionary: total, perKol, peakInFlight, inFlight, held, lastQuery.
     #>
     [CmdletBinding()]
     param(
@@ -239,4 +256,4 @@ function Get-XingtuEmulatorStats {
     }
 }
 
-Export-ModuleMember -Function Start-XingtuEmulator, Stop-XingtuEmulator, Reset-XingtuEmulator, Set-XingtuEmulatorConfig, Set-XingtuEmulatorScript, Get-XingtuEmulatorStats
+Export-ModuleMember -Function Start-XingtuEmulator, Stop-XingtuEmulator, Reset-XingtuEmulator, Set-XingtuEmulatorConfig, Set-XingtuEmulatorScript, Resume-XingtuEmulatorRequest, Get-XingtuEmulatorStats
