@@ -191,6 +191,11 @@ internal sealed class ApiEndpoint
                 await Task.Delay(step.Value, context.RequestAborted);
                 await WriteNormalAsync(context, request, token);
                 break;
+            case StepKind.Hold:
+                // Waits for the test, not for a clock: POST /_emulator/release (or reset) lets it answer.
+                await _state.HoldAsync(context.RequestAborted);
+                await WriteNormalAsync(context, request, token);
+                break;
             case StepKind.Malformed:
                 await WriteBodyAsync(context, 200, JsonContentType, MalformedBody);
                 break;
@@ -251,7 +256,11 @@ internal sealed class ApiEndpoint
         }
     }
 
-    /// <summary>A 200 whose body breaks off half way: the connection is reset after the headers and half the body.</summary>
+    /// <summary>
+    /// A 200 whose body breaks off half way: the headers declare the whole body, half of it is sent, and the
+    /// connection closes. Kestrel closes a response that ends short of its Content-Length after sending what was
+    /// written, so the client always gets the status and half the body before the close, on any machine.
+    /// </summary>
     private static async Task WriteCutAsync(HttpContext context)
     {
         ReadOnlyMemory<byte> body = Encoding.UTF8.GetBytes("{\"code\":0,\"message\":\"success\",\"data\":{\"play_mid\":\"3642403\",\"like_avg\":\"95028\"}}");
@@ -260,12 +269,6 @@ internal sealed class ApiEndpoint
         response.ContentType = JsonContentType;
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted);
-        await response.Body.FlushAsync(context.RequestAborted);
-
-        // A flush only hands the bytes to Kestrel's transport; give them time to reach the client before the reset,
-        // or the client sees a reset before any status, which is a different fault.
-        await Task.Delay(200, context.RequestAborted);
-        context.Abort();
     }
 
     private async Task WriteNormalAsync(HttpContext context, ApiRequest request, string token, bool truncate = false)

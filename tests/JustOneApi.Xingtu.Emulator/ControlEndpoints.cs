@@ -24,6 +24,17 @@ internal sealed class ControlEndpoints
 
     public Task StatsAsync(HttpContext context) => WriteJsonAsync(context, 200, _state.WriteStats);
 
+    public Task ReleaseAsync(HttpContext context)
+    {
+        long released = _state.Release();
+        return WriteJsonAsync(context, 200, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("released", released);
+            writer.WriteEndObject();
+        });
+    }
+
     public async Task ConfigAsync(HttpContext context)
     {
         using JsonDocument? document = await ReadBodyAsync(context);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace JustOneApi.Xingtu.Emulator;
 
@@ -19,10 +20,12 @@ internal sealed class EmulatorState
     private readonly ConcurrentDictionary<string, string> _lastQuery = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Script> _scripts = new(System.StringComparer.Ordinal);
     private volatile EmulatorConfig _config;
+    private TaskCompletionSource _release = NewRelease();
     private long _total;
     private long _billedTotal;
     private long _inFlight;
     private long _peakInFlight;
+    private long _held;
 
     public EmulatorState(EmulatorConfig startup)
     {
@@ -82,6 +85,29 @@ internal sealed class EmulatorState
 
     public void EndRequest() => Interlocked.Decrement(ref _inFlight);
 
+    /// <summary>Holds a request (a 'hold' step) until <see cref="Release"/> or the client goes away.</summary>
+    public async Task HoldAsync(CancellationToken cancellationToken)
+    {
+        Task release = Volatile.Read(ref _release).Task;
+        Interlocked.Increment(ref _held);
+        try
+        {
+            await release.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
+        }
+    }
+
+    /// <summary>Lets every held request answer; returns how many were held.</summary>
+    public long Release()
+    {
+        long held = Interlocked.Read(ref _held);
+        Interlocked.Exchange(ref _release, NewRelease()).TrySetResult();
+        return held;
+    }
+
     public bool TryTakeStep(string kolId, [NotNullWhen(true)] out Step? step)
     {
         step = null;
@@ -120,6 +146,7 @@ internal sealed class EmulatorState
             Interlocked.Exchange(ref _billedTotal, 0);
             Interlocked.Exchange(ref _peakInFlight, 0);
             _config = _startup.Fresh();
+            Release();
             return _config;
         }
     }
@@ -134,6 +161,7 @@ internal sealed class EmulatorState
         WriteCounts(writer, "perPath", _perPath);
         writer.WriteNumber("peakInFlight", Interlocked.Read(ref _peakInFlight));
         writer.WriteNumber("inFlight", Interlocked.Read(ref _inFlight));
+        writer.WriteNumber("held", Interlocked.Read(ref _held));
         writer.WriteStartObject("lastQuery");
         foreach (KeyValuePair<string, string> pair in _lastQuery.OrderBy(static p => p.Key, System.StringComparer.Ordinal))
         {
@@ -143,6 +171,8 @@ internal sealed class EmulatorState
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    private static TaskCompletionSource NewRelease() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static void WriteConfig(Utf8JsonWriter writer, EmulatorConfig config)
     {

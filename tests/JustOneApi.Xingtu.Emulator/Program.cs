@@ -93,6 +93,7 @@ app.MapGet("/_emulator/config", new RequestDelegate(control.GetConfigAsync));
 app.MapPost("/_emulator/config", new RequestDelegate(control.ConfigAsync));
 app.MapPost("/_emulator/script", new RequestDelegate(control.ScriptAsync));
 app.MapGet("/_emulator/stats", new RequestDelegate(control.StatsAsync));
+app.MapPost("/_emulator/release", new RequestDelegate(control.ReleaseAsync));
 
 await app.StartAsync();
 

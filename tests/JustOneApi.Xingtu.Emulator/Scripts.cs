@@ -21,6 +21,7 @@ internal enum StepKind
     Huge,
     Cut,
     Echo,
+    Hold,
 }
 
 /// <summary>One parsed script step. Repeat is how many requests it answers; -1 means forever.</summary>
@@ -61,7 +62,7 @@ internal sealed class Script
 
 /// <summary>
 /// Parses the step grammar: <c>KIND[*N|*]</c> where KIND is ok, sample, an envelope code, http:STATUS[:retry-after=V][:code=N],
-/// drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE. Profile and search have
+/// drop, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE. Profile and search have
 /// no documented sample, so there sample answers their generated data, and numbers sends their JSON numbers as strings.
 /// Answers with code 0 or 201 (ok, sample, slow, truncated, cut, base-resp, numbers, nulls, huge, and 201 or code=201)
 /// are billed, or become 303 once the token's daily quota is used up.
@@ -98,7 +99,7 @@ internal static class StepParser
 
         switch (kind)
         {
-            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" when colon < 0:
+            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" or "hold" when colon < 0:
                 step = new Step(SimpleKind(kind), 0, repeat, null, null, text);
                 return true;
             case "slow" when colon >= 0:
@@ -130,7 +131,7 @@ internal static class StepParser
             return true;
         }
 
-        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE, optionally followed by *N or *.";
+        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE, optionally followed by *N or *.";
         return false;
     }
 
@@ -200,6 +201,7 @@ internal static class StepParser
         "numbers" => StepKind.Numbers,
         "nulls" => StepKind.Nulls,
         "cut" => StepKind.Cut,
+        "hold" => StepKind.Hold,
         _ => StepKind.Huge,
     };
 

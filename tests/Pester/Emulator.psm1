@@ -196,6 +196,7 @@ function Set-XingtuEmulatorScript {
     A script is keyed by the request's key, whatever the path: the id (V1 kolId, V2 and profile oAuthorId), or the
     keyword for creator search. On profile and search, 'sample' answers the generated data (there is no documented
     sample) and 'numbers' sends their JSON numbers as strings.
+    A 'hold' step keeps the request open until Resume-XingtuEmulatorRequest (or a reset), then answers normally.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Single')]
     param(
@@ -225,10 +226,26 @@ function Set-XingtuEmulatorScript {
     }
 }
 
+function Resume-XingtuEmulatorRequest {
+    <#
+    .SYNOPSIS
+    Lets every request that a 'hold' step keeps open answer; returns how many were held.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, ValueFromPipelineByPropertyName)]
+        [string] $Uri
+    )
+
+    process {
+        (Invoke-EmulatorControl -Uri $Uri -Method Post -Path '/_emulator/release').released
+    }
+}
+
 function Get-XingtuEmulatorStats {
     <#
     .SYNOPSIS
-    Returns the emulator's counters as a dictionary: total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, lastQuery.
+    Returns the emulator's counters as a dictionary: total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, held, lastQuery.
     .DESCRIPTION
     perKol, billedPerKol and lastQuery are keyed by the request's key: the id (V1 kolId, V2 and profile oAuthorId),
     or the keyword for creator search ("" when absent). billedPerKol counts answers with code 0 or 201 on any path;
@@ -256,4 +273,4 @@ function Get-XingtuEmulatorStats {
     }
 }
 
-Export-ModuleMember -Function Start-XingtuEmulator, Stop-XingtuEmulator, Reset-XingtuEmulator, Set-XingtuEmulatorConfig, Set-XingtuEmulatorScript, Get-XingtuEmulatorStats
+Export-ModuleMember -Function Start-XingtuEmulator, Stop-XingtuEmulator, Reset-XingtuEmulator, Set-XingtuEmulatorConfig, Set-XingtuEmulatorScript, Resume-XingtuEmulatorRequest, Get-XingtuEmulatorStats

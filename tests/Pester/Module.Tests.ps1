@@ -31,6 +31,35 @@ Describe 'The manifest' {
 }
 
 Describe 'Output types and views' {
+    BeforeAll {
+        # The sample's metrics: the figures people see in the default table.
+        $script:Sample = @{ PlayMedian = 3642403; LikeAverage = 95028; CommentAverage = 4192; ShareAverage = 9637; VideoCount = 3; InteractionRate = 244; ExpectedCpm1To20Sec = 5657 }
+
+        function New-Spread([hashtable] $Metric) {
+            # A KolSpread as the parser makes it: the constructor and the setters are internal.
+            $type = [JustOneApi.Xingtu.KolSpread]
+            $spread = $type.GetConstructors('NonPublic,Instance')[0].Invoke(@($SampleKolId, [JustOneApi.Xingtu.SpreadEndpoint]::V1, [JustOneApi.Xingtu.SpreadPlatform]::ShortVideo, [JustOneApi.Xingtu.SpreadType]::PersonalVideo, [JustOneApi.Xingtu.SpreadRange]::Last30Days, $null, $false))
+            foreach ($name in $Metric.Keys) {
+                $property = $type.GetProperty($name)
+                $value = [Management.Automation.LanguagePrimitives]::ConvertTo($Metric[$name], [Nullable]::GetUnderlyingType($property.PropertyType))
+                $property.SetValue($spread, $value)
+            }
+            $spread
+        }
+
+        function Format-SpreadTable($Spread, [string] $Culture) {
+            # The default table's lines (header, rule, row) under the given culture, which sets the thousands separator.
+            $saved = [cultureinfo]::CurrentCulture
+            try {
+                [cultureinfo]::CurrentCulture = $Culture
+                @(($Spread | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() })
+            }
+            finally {
+                [cultureinfo]::CurrentCulture = $saved
+            }
+        }
+    }
+
     It '<Name> declares the type it really writes' -ForEach @(
         @{ Name = 'Get-XingtuKolSpread'; Type = 'JustOneApi.Xingtu.KolSpread' }
         @{ Name = 'Get-XingtuConfiguration'; Type = 'JustOneApi.Xingtu.XingtuConfiguration' }
@@ -54,11 +83,38 @@ Describe 'Output types and views' {
         $listed | Should -Be $properties
     }
 
-    It 'shows the KolSpread table within 120 columns, KolId first' {
-        $spread = [JustOneApi.Xingtu.KolSpread].GetConstructors('NonPublic,Instance')[0].Invoke(@('6853123456789012345', [JustOneApi.Xingtu.SpreadEndpoint]::V1, [JustOneApi.Xingtu.SpreadPlatform]::ShortVideo, [JustOneApi.Xingtu.SpreadType]::PersonalVideo, [JustOneApi.Xingtu.SpreadRange]::Last30Days, $null, $false))
-        $lines = ($spread | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
+    It 'shows the KolSpread table in 117 columns, KolId first, with the largest counts each column holds in full' {
+        $big = New-Spread @{ PlayMedian = 99999999; LikeAverage = 999999999; CommentAverage = 99999999999; ShareAverage = 999999999; VideoCount = 99999999; InteractionRate = 99999.99; ExpectedCpm1To20Sec = 999999999999 }
+        $lines = Format-SpreadTable $big 'en-US'
         $lines[0] | Should -Match '^KolId\s'
-        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 120 }
+        $lines[0].TrimEnd().Length | Should -Be 117
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 117 }
+        $lines[2] | Should -Not -Match '…|\.\.\.' -Because 'no cell may be cut short'
+        foreach ($shown in '99,999,999', '999,999,999', '99,999,999,999', '99999.99', '999999999999') { $lines[2] | Should -Match ([regex]::Escape($shown)) }
+    }
+
+    It 'shows counts with the thousands separator of the <Culture> culture (<Counts>), rates and CPM as they are' -ForEach @(
+        @{ Culture = 'en-US'; Counts = '3,642,403 95,028 4,192 9,637 3' }
+        @{ Culture = 'zh-CN'; Counts = '3,642,403 95,028 4,192 9,637 3' }
+        @{ Culture = 'de-DE'; Counts = '3.642.403 95.028 4.192 9.637 3' }
+    ) {
+        $row = (Format-SpreadTable (New-Spread $Sample) $Culture)[2]
+        @(-split $row) | Should -Be (@($SampleKolId) + @(-split $Counts) + @('244', '5657'))
+    }
+
+    It 'shows a missing count as an empty cell, not 0' {
+        $row = (Format-SpreadTable (New-Spread @{ LikeAverage = 95028 }) 'en-US')[2]
+        @(-split $row) | Should -Be @($SampleKolId, '95,028')
+    }
+
+    It 'keeps the plain numbers on the object and in the CSV' {
+        $spread = New-Spread $Sample
+        $null = Format-SpreadTable $spread 'en-US'
+        $spread.PlayMedian | Should -BeOfType ([long])
+        $spread.PlayMedian | Should -Be 3642403
+        $csv = ($spread | ConvertTo-Csv -NoTypeInformation) -join "`n"
+        $csv | Should -Match '"3642403","95028","4192","9637","3"'
+        $csv | Should -Not -Match '3,642,403'
     }
 }
 

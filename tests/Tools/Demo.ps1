@@ -26,6 +26,9 @@ try {
     Get-XingtuKolSpread -KolId 6853123456789012345 -WarningAction SilentlyContinue |
         Format-List KolId, Type, Range, PlayMedian, LikeAverage, InteractionRate, InteractionRatePeerCategory, ExpectedCpm1To20Sec, RequestId
 
+    # The README's line: UTF-8 with a byte order mark on PowerShell 7 and 5.1 alike, so Excel keeps the Chinese labels.
+    $csvEncoding = if ($PSVersionTable.PSVersion.Major -ge 6) { 'utf8BOM' } else { 'UTF8' }
+
     # A KOL list as people keep it: one row the API rejects, one id Excel turned into 7.1E+18, one flaky KOL.
     $csv = Join-Path $work 'kols.csv'
     $rows = @([pscustomobject]@{ kol_id = '6853123456789012345'; name = 'sample' })
@@ -33,16 +36,16 @@ try {
     $rows += [pscustomobject]@{ kol_id = 'rejected-by-api'; name = 'bad row' }
     $rows += [pscustomobject]@{ kol_id = '7.1E+18'; name = 'mangled by Excel' }
     $rows += [pscustomobject]@{ kol_id = 'flaky-kol'; name = 'rate limited twice' }
-    $rows | Export-Csv $csv -NoTypeInformation -Encoding utf8
+    $rows | Export-Csv $csv -NoTypeInformation -Encoding $csvEncoding
     Set-XingtuEmulatorScript -Uri $emulator.Uri -Script @{ 'rejected-by-api' = @('400'); 'flaky-kol' = @('302*2') }
 
-    Write-Host "# Import-Csv kols.csv | Get-XingtuKolSpread -Range Last90Days | Export-Csv top.csv" -ForegroundColor Cyan
+    Write-Host '# Import-Csv kols.csv | Get-XingtuKolSpread -Range Last90Days | Export-Csv top.csv -NoTypeInformation -Encoding $csvEncoding' -ForegroundColor Cyan
     $out = Join-Path $work 'top.csv'
     Import-Csv $csv |
         Get-XingtuKolSpread -Range Last90Days -ErrorVariable failed -ErrorAction SilentlyContinue |
         Where-Object PlayMedian -GT 1e5 |
         Sort-Object PlayMedian -Descending |
-        Export-Csv $out -NoTypeInformation -Encoding utf8
+        Export-Csv $out -NoTypeInformation -Encoding $csvEncoding
     $top = Import-Csv $out
     $top | Select-Object -First 8 | Format-Table KolId, PlayMedian, LikeAverage, InteractionRate, ExpectedCpm1To20Sec, InteractionRatePeerCategory -AutoSize
 
