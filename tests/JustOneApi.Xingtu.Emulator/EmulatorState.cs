@@ -163,13 +163,25 @@ internal sealed class EmulatorState
         writer.WriteNumber("inFlight", Interlocked.Read(ref _inFlight));
         writer.WriteNumber("held", Interlocked.Read(ref _held));
         writer.WriteStartObject("lastQuery");
-        foreach (KeyValuePair<string, string> pair in _lastQuery.OrderBy(static p => p.Key, System.StringComparer.Ordinal))
+        foreach (KeyValuePair<string, string> pair in Snapshot(_lastQuery))
         {
             writer.WriteString(pair.Key, pair.Value);
         }
 
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The pairs at one moment, in key order. ConcurrentDictionary's own ToArray takes the snapshot under its locks;
+    /// LINQ over the dictionary sizes an array by Count and then copies, which throws when a request adds a key in
+    /// between, and the stats call then answers 500 while a batch is running.
+    /// </summary>
+    private static KeyValuePair<string, T>[] Snapshot<T>(ConcurrentDictionary<string, T> source)
+    {
+        KeyValuePair<string, T>[] pairs = source.ToArray();
+        System.Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return pairs;
     }
 
     private static TaskCompletionSource NewRelease() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -198,7 +210,7 @@ internal sealed class EmulatorState
     private static void WriteCounts(Utf8JsonWriter writer, string name, ConcurrentDictionary<string, StrongBox<long>> counts)
     {
         writer.WriteStartObject(name);
-        foreach (KeyValuePair<string, StrongBox<long>> pair in counts.OrderBy(static p => p.Key, System.StringComparer.Ordinal))
+        foreach (KeyValuePair<string, StrongBox<long>> pair in Snapshot(counts))
         {
             writer.WriteNumber(pair.Key, Interlocked.Read(ref pair.Value.Value));
         }
