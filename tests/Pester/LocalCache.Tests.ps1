@@ -11,6 +11,17 @@ BeforeAll {
     }
 
     function Get-EntryFile([string] $Folder) { @(Get-ChildItem $Folder -Recurse -File -Filter *.entry) }
+
+    function Set-KeptAnswer([string] $KolId, [DateTimeOffset] $FetchedAt, [string] $PlayMedian = '7') {
+        # Keeps an answer received at a time of the test's choosing, through the store itself (it is internal), so
+        # ages are set, not waited for: no clock races on a busy machine.
+        $type = [JustOneApi.Xingtu.KolSpread].Assembly.GetType('JustOneApi.Xingtu.Store.LocalAnswerStore', $true)
+        $store = $type.GetConstructors()[0].Invoke([object[]]@([string]$Store, $null))
+        $key = $Uri.TrimEnd('/').ToLowerInvariant() + '/api/douyin-xingtu/get-kol-spread-info/v1?kolId=' + [uri]::EscapeDataString($KolId)
+        $body = [Text.Encoding]::UTF8.GetBytes('{"code":0,"message":"success","data":{"play_mid":"' + $PlayMedian + '"}}')
+        $arguments = [object[]]@([string]$key, [int]200, [byte[]]$body, [DateTimeOffset]$FetchedAt, $null)
+        $type.GetMethod('TryWrite').Invoke($store, $arguments) | Should -BeTrue -Because "$($arguments[4])"
+    }
 }
 
 AfterAll {
@@ -45,18 +56,26 @@ Describe 'The local answer store' {
         ($verbose.Message | Select-Object -Last 1) | Should -Match 'Done: 40 KOL\(s\), 0 with an error; 40 served from the local store, 0 fetched'
     }
 
-    It 'fetches again an answer older than the maximum age' {
-        $first = Get-XingtuKolSpread -KolId 'age-1'
-        # Only a lower bound on time: the entry is at least 1.2 s old, whatever the machine's speed.
-        Start-Sleep -Milliseconds 1200
-        $again = Get-XingtuKolSpread -KolId 'age-1' -MaxAge '00:00:01'
-        (Get-XingtuEmulatorStats -Uri $Uri).perKol['age-1'] | Should -Be 2
-        $again.FromLocalCache | Should -BeFalse
-        $again.FetchedAt | Should -BeGreaterThan $first.FetchedAt
-        $served = Get-XingtuKolSpread -KolId 'age-1' -MaxAge '01:00:00'
-        $served.FromLocalCache | Should -BeTrue
-        $served.FetchedAt | Should -Be $again.FetchedAt.ToUniversalTime().AddTicks(-($again.FetchedAt.Ticks % 10000))
-        (Get-XingtuEmulatorStats -Uri $Uri).perKol['age-1'] | Should -Be 2
+    It 'fetches again an answer older than the maximum age, and serves a younger one' {
+        $now = [DateTimeOffset]::UtcNow
+        Set-KeptAnswer 'age-old' $now.AddHours(-13)
+        Set-KeptAnswer 'age-young' $now.AddHours(-1)
+
+        $old = Get-XingtuKolSpread -KolId 'age-old'
+        $old.FromLocalCache | Should -BeFalse -Because 'the default maximum age is 12 hours'
+        $old.PlayMedian | Should -Not -Be 7
+        $old.FetchedAt | Should -BeGreaterThan $now.AddMinutes(-1)
+        (Get-XingtuKolSpread -KolId 'age-old').FromLocalCache | Should -BeTrue -Because 'the fresh answer was kept'
+
+        $young = Get-XingtuKolSpread -KolId 'age-young'
+        $young.FromLocalCache | Should -BeTrue
+        $young.PlayMedian | Should -Be 7
+        $young.FetchedAt.ToUnixTimeMilliseconds() | Should -Be $now.AddHours(-1).ToUnixTimeMilliseconds()
+        (Get-XingtuKolSpread -KolId 'age-young' -MaxAge '00:30:00').FromLocalCache | Should -BeFalse -Because '-MaxAge overrides the default'
+
+        $stats = Get-XingtuEmulatorStats -Uri $Uri
+        $stats.perKol['age-old'] | Should -Be 1
+        $stats.perKol['age-young'] | Should -Be 1
     }
 
     It 'fetches everything again with -MaxAge 0, and with -LocalCacheMaxAge 0, and keeps the new answers' {
@@ -255,8 +274,8 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
 
     Context 'Get-XingtuLocalCache and Clear-XingtuLocalCache' {
         It 'shows the folder, the entries, their size and age, and deletes what is older than -OlderThan' {
-            $null = 'old-1', 'old-2', 'old-3' | Get-XingtuKolSpread
-            Start-Sleep -Milliseconds 1200
+            $threeDaysAgo = [DateTimeOffset]::UtcNow.AddDays(-3)
+            'old-1', 'old-2', 'old-3' | ForEach-Object { Set-KeptAnswer $_ $threeDaysAgo }
             $null = 'new-1', 'new-2' | Get-XingtuKolSpread
             $info = Get-XingtuLocalCache
             $info.Path | Should -Be $Store
@@ -265,13 +284,14 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             $info.TotalBytes | Should -BeGreaterThan 0
             $info.Oldest | Should -BeLessThan $info.Newest
 
-            Clear-XingtuLocalCache -OlderThan '00:00:01' -WhatIf
+            Clear-XingtuLocalCache -OlderThan '1.00:00:00' -WhatIf
             (Get-XingtuLocalCache).EntryCount | Should -Be 5 -Because '-WhatIf deletes nothing'
 
-            Clear-XingtuLocalCache -OlderThan '00:00:01' -Confirm:$false
+            Clear-XingtuLocalCache -OlderThan '1.00:00:00' -Confirm:$false
             (Get-XingtuLocalCache).EntryCount | Should -Be 2
-            $served = 'old-1', 'new-1' | Get-XingtuKolSpread
-            $served.FromLocalCache | Should -Be @($false, $true)
+            $served = 'old-1', 'new-1' | Get-XingtuKolSpread -MaxAge '7.00:00:00'
+            $served.FromLocalCache | Should -Be @($false, $true) -Because 'old-1 was deleted, new-1 was kept'
+            $info.Oldest.ToUnixTimeMilliseconds() | Should -Be $threeDaysAgo.ToUnixTimeMilliseconds()
 
             Clear-XingtuLocalCache -Confirm:$false
             $empty = Get-XingtuLocalCache
