@@ -59,7 +59,7 @@ try {
     $mangled = [int]$stats.perKol['7.1E+18']
     Write-Host "# The emulator received $($stats.total) requests: $flaky for the flaky KOL (rate limited twice, then a result), $mangled for the mangled id." -ForegroundColor Cyan
 
-    Write-Host '# The same job again: every answer comes from the local store, so nothing is sent or billed' -ForegroundColor Cyan
+    Write-Host '# The same job again: every kept answer comes from the local store, so it is not sent or billed again' -ForegroundColor Cyan
     Reset-XingtuEmulator -Uri $emulator.Uri
     $again = @(Import-Csv $csv | Get-XingtuKolSpread -Range Last90Days -ErrorAction SilentlyContinue)
     $served = @($again | Where-Object FromLocalCache).Count
