@@ -176,8 +176,8 @@ Describe 'Get-XingtuKolSpread at scale' {
 
         It 'counts the rows cut off in flight apart from the rows queued and never sent' {
             # ThrottleLimit 4: rows 1 to 3 are sent at once and stay slow; row 4 takes the last slot and hits the quota
-            # after the emulator's 1 s latency, by which time rows 5 to 16 fill the window of 16 and wait for a slot.
-            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 1000
+            # after the emulator's 3 s latency, by which time rows 5 to 16 fill the window of 16 and wait for a slot.
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 3000
             $ids = 1..40 | ForEach-Object { "apart-$_" }
             $scripts = @{}
             foreach ($id in $ids) { $scripts[$id] = @('slow:30000') }
@@ -231,6 +231,25 @@ Describe 'Get-XingtuKolSpread at scale' {
                 $progress[0].StatusDescription | Should -Match '\d+ done, 1 failed, [\d.]+ KOL/s'
                 $progress[0].PercentComplete | Should -BeGreaterOrEqual 0
                 $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+
+        It 'measures the percentage of a -KolId list against the whole list' {
+            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 40
+            $ps = New-HostedPowerShell
+            try {
+                $ids = 1..80 | ForEach-Object { "pc-$_" }
+                $null = $ps.AddCommand('Get-XingtuKolSpread').AddParameter('KolId', $ids).AddParameter('ThrottleLimit', 2)
+                $null = $ps.Invoke()
+                $running = @($ps.Streams.Progress | Where-Object RecordType -EQ 'Processing')
+                $running.Count | Should -BeGreaterThan 0
+                foreach ($record in $running) {
+                    $done = [int]($record.StatusDescription -replace '^(\d+) done.*$', '$1')
+                    $record.PercentComplete | Should -Be ([Math]::Floor($done * 100 / 80)) -Because "$done of 80 rows are done"
+                }
             }
             finally {
                 $ps.Dispose()

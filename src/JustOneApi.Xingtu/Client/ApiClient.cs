@@ -23,6 +23,7 @@ namespace JustOneApi.Xingtu.Client
         private readonly IHttpTransport _transport;
         private readonly ClientOptions _options;
         private readonly string _token;
+        private readonly string[] _tokenForms;
         private readonly RetryPolicy _retry;
         private readonly RateGate _gate;
         private readonly SemaphoreSlim _inFlight;
@@ -48,6 +49,7 @@ namespace JustOneApi.Xingtu.Client
             _transport = transport;
             _options = options;
             _token = token;
+            _tokenForms = Redaction.FormsOf(token);
             _retry = retry;
             _gate = gate;
             _delay = delay ?? Task.Delay;
@@ -305,7 +307,7 @@ namespace JustOneApi.Xingtu.Client
         private IReadOnlyList<string> RedactedAnomalies<T>(ApiAnswer<T> answer) =>
             answer.Anomalies.Count == 0 ? answer.Anomalies : answer.Anomalies.Select(Redact).ToList();
 
-        private string Redact(string text) => Redaction.Redact(text, _token);
+        private string Redact(string text) => Redaction.Redact(text, _tokenForms);
 
         private TransportResponse Scrubbed(TransportResponse response)
         {

@@ -90,7 +90,10 @@ namespace JustOneApi.Xingtu.Commands
         /// <summary>The reader that turns this cmdlet's answers into results.</summary>
         private protected abstract IAnswerReader<T> CreateReader();
 
-        /// <summary>The requests of the current input record, one per row, in order.</summary>
+        /// <summary>How many rows the current input record holds, for the progress bar's percentage.</summary>
+        private protected virtual int RowsOfRecord => 1;
+
+        /// <summary>The requests of the current input record, one per row, in order; made one at a time as they are taken.</summary>
         private protected abstract IEnumerable<ApiRequest> RequestsOfRecord();
 
         /// <summary>
@@ -188,13 +191,15 @@ namespace JustOneApi.Xingtu.Commands
         protected override void ProcessRecord()
         {
             RequestBatch<T> batch = _batch!;
+
+            // Counted before any is added, so a -KolId list's progress runs against its whole length.
+            if (_total.HasValue)
+            {
+                _total += RowsOfRecord;
+            }
+
             foreach (ApiRequest request in RequestsOfRecord())
             {
-                if (_total.HasValue)
-                {
-                    _total++;
-                }
-
                 // Room first, so the window never holds more than its size and memory stays flat on long input.
                 Pump(untilEmpty: false);
                 batch.Add(request);

@@ -104,6 +104,8 @@ namespace JustOneApi.Xingtu.Commands
                 platform);
         }
 
+        private protected override int RowsOfRecord => KolId?.Length ?? 1;
+
         private protected override IAnswerReader<KolSpread> CreateReader() => new KolSpreadReader(_query!);
 
         private protected override IEnumerable<ApiRequest> RequestsOfRecord()

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -13,23 +14,33 @@ namespace JustOneApi.Xingtu.Transport
         private static readonly Regex TokenParameter = new Regex(
             @"(?<=[?&]token=)[^&#\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-        public static string Redact(string text, string? token)
+        public static string Redact(string text, string? token) => Redact(text, FormsOf(token));
+
+        /// <summary>Takes out every <paramref name="forms"/> of the token, and any token= query value whatever it holds.</summary>
+        public static string Redact(string text, string[] forms)
         {
             string result = TokenParameter.Replace(text, Mask);
-            if (!string.IsNullOrEmpty(token))
+            foreach (string form in forms)
             {
-                result = result.Replace(token, Mask);
-                // As a URL carries it, and as a JSON writer escapes it ('+' as \u002B, '/' as \/).
-                foreach (string form in new[] { Uri.EscapeDataString(token), JsonEncodedText.Encode(token!).ToString(), token!.Replace("/", "\\/") })
-                {
-                    if (form != token)
-                    {
-                        result = result.Replace(form, Mask);
-                    }
-                }
+                result = result.Replace(form, Mask);
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The spellings a token can take in text: as it is, as a URL carries it, and as a JSON writer escapes it
+        /// ('+' as \u002B, '/' as \/). Made once per token by a caller that redacts often.
+        /// </summary>
+        public static string[] FormsOf(string? token)
+        {
+            if (string.IsNullOrEmpty(token))
+            {
+                return Array.Empty<string>();
+            }
+
+            string[] forms = { token!, Uri.EscapeDataString(token!), JsonEncodedText.Encode(token!).ToString(), token!.Replace("/", "\\/") };
+            return forms.Distinct(StringComparer.Ordinal).ToArray();
         }
 
         /// <summary>The messages of an exception and its inner exceptions, redacted, for an error of our own.</summary>
