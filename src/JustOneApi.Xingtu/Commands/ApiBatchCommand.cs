@@ -34,6 +34,7 @@ namespace JustOneApi.Xingtu.Commands
         private readonly Queue<InputRow> _rows = new Queue<InputRow>();
         private InputRow _row;
         private int _recordNumber;
+        private bool _garbleWarned;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
         private int _completed;
@@ -119,6 +120,24 @@ namespace JustOneApi.Xingtu.Commands
         /// result that cannot be written becomes an error for <paramref name="request"/>'s row.
         /// </summary>
         private protected abstract void WriteResult(T result, ApiRequest request, bool isRepeat);
+
+        /// <summary>
+        /// The column names that carry the KOL id in a piped row, or null when this call needs none. By default the
+        /// KolId parameter's name and aliases, for every cmdlet that has one.
+        /// </summary>
+        private protected virtual IReadOnlyList<string>? IdColumnNames
+        {
+            get
+            {
+                ParameterMetadata? kolId = null;
+                if (MyInvocation.MyCommand.Parameters?.TryGetValue("KolId", out kolId) != true || kolId == null)
+                {
+                    return null;
+                }
+
+                return new[] { kolId.Name }.Concat(kolId.Aliases).ToArray();
+            }
+        }
 
         /// <summary>True when the parameter was given on this call.</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
@@ -217,6 +236,11 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _recordNumber++;
+            if (MyInvocation.ExpectingInput)
+            {
+                CheckColumns(PipelineInput);
+            }
+
             int index = 0;
             foreach (ApiRequest request in RequestsOfRecord())
             {
@@ -334,6 +358,65 @@ namespace JustOneApi.Xingtu.Commands
             outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
 
         /// <summary>
+        /// Looks at a piped row's column names: garbled names (a GBK file read as UTF-8) are said once; a first row
+        /// with no id column at all stops the call before anything is sent, instead of an error for every row.
+        /// </summary>
+        private void CheckColumns(PSObject? input)
+        {
+            List<KeyValuePair<string, object?>>? columns = InputColumns.Of(input);
+            if (columns == null || columns.Count == 0)
+            {
+                return;
+            }
+
+            bool garbled = columns.Any(column => LooksGarbled(column.Key));
+            IReadOnlyList<string>? idNames = IdColumnNames;
+            if (_recordNumber == 1 && idNames != null && !columns.Any(column => idNames.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
+            {
+                string message = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The input has no id column, so nothing was sent. {0}Name the column {1} or one of its aliases ({2}), or pipe through Select-Object @{{ Name = '{1}'; Expression = {{ $_.YourColumn }} }}. Columns found: {3}.",
+                    garbled ? GarbleAdvice + " " : string.Empty,
+                    idNames[0],
+                    string.Join(", ", idNames.Skip(1)),
+                    string.Join(", ", columns.Select(column => column.Key)));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "NoIdColumn", ErrorCategory.InvalidArgument, input));
+            }
+
+            if (garbled && !_garbleWarned)
+            {
+                _garbleWarned = true;
+                WriteWarning(GarbleAdvice + " Column names: " + string.Join(", ", columns.Select(column => column.Key)) + ".");
+            }
+        }
+
+        private const string GarbleAdvice = "The input's column names are garbled (they hold U+FFFD �): the file looks like GBK (code page 936), as Excel saves a CSV on a Chinese Windows, read as UTF-8. Read it with Import-Csv -Encoding 936, or save it in Excel as \"CSV UTF-8\".";
+
+        /// <summary>
+        /// True for a name that a wrong encoding made: U+FFFD (bytes that are not UTF-8), or a run of Latin-1 letters
+        /// (GBK or UTF-8 bytes read as Latin-1 or Windows-1252), which no real column name of this kind holds.
+        /// </summary>
+        private static bool LooksGarbled(string name)
+        {
+            int latin = 0;
+            foreach (char c in name)
+            {
+                if (c == '\uFFFD')
+                {
+                    return true;
+                }
+
+                latin = c >= '\u0080' && c <= '\u00FF' ? latin + 1 : 0;
+                if (latin >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Writes one row's result with what it carries from its input: the id as given (InputKolId) and, with
         /// -KeepInputColumns, the input object's columns. For the cmdlets' WriteResult.
         /// </summary>
@@ -397,7 +480,14 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _failed++;
-            WriteError(ErrorRecords.From(outcome.Error));
+            XingtuApiException error = outcome.Error;
+            if (entry.Request.Refusal != null)
+            {
+                // An input error: the row number finds it in the file.
+                error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+            }
+
+            WriteError(ErrorRecords.From(error));
         }
 
         /// <summary>
