@@ -42,7 +42,7 @@ namespace JustOneApi.Xingtu.Commands
         private int _fromStore;
         private bool _storeWarned;
         private bool _switchWarned;
-        private string? _token;
+        private string[] _tokenForms = Array.Empty<string>();
         private TimeSpan _maxAge;
         private string _storeFolder = string.Empty;
         private int? _total;
@@ -145,6 +145,21 @@ namespace JustOneApi.Xingtu.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
+            // The token first, before anything can quote what was typed: from here on every text this cmdlet writes
+            // has this call's token taken out, in each of its spellings.
+            string? token = null;
+            TokenSource tokenSource = TokenSource.None;
+            InvalidOperationException? tokenProblem = null;
+            try
+            {
+                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
+                _tokenForms = Redaction.FormsOf(token);
+            }
+            catch (InvalidOperationException ex)
+            {
+                tokenProblem = ex;
+            }
+
             if (MaxAge < TimeSpan.Zero)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative; 0 fetches everything again."), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
@@ -167,15 +182,9 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            string? token;
-            TokenSource tokenSource;
-            try
+            if (tokenProblem != null)
             {
-                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
-            }
-            catch (InvalidOperationException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+                ThrowTerminatingError(new ErrorRecord(tokenProblem, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
                 return;
             }
 
@@ -189,7 +198,6 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             int throttleLimit = IsBound(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
-            _token = token;
             LocalAnswerStore? store = null;
             if (settings.LocalCacheEnabled)
             {
@@ -280,6 +288,42 @@ namespace JustOneApi.Xingtu.Commands
         {
             _stopping.Cancel();
             _batch?.Cancel();
+        }
+
+        /// <summary>
+        /// The one way out for text: every message, verbose and debug line, warning, error (its texts and its target),
+        /// progress record and resume advice this cmdlet and its subclasses write passes through here, and leaves
+        /// without this call's token in any spelling (as typed, URL-escaped, JSON-escaped) and without any token= value.
+        /// The methods below hide PSCmdlet's, so a subclass cannot write around it by accident.
+        /// </summary>
+        private protected string Redact(string text) => Redaction.Redact(text, _tokenForms);
+
+        /// <summary>Writes a verbose line, redacted.</summary>
+        private protected new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        /// <summary>Writes a debug line, redacted.</summary>
+        private protected new void WriteDebug(string text) => base.WriteDebug(Redact(text));
+
+        /// <summary>Writes a warning, redacted.</summary>
+        private protected new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        /// <summary>Writes a non-terminating error, redacted.</summary>
+        private protected new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Throws a terminating error, redacted.</summary>
+        private protected new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Writes a progress record, its texts redacted.</summary>
+        private protected new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            if (progressRecord.CurrentOperation != null)
+            {
+                progressRecord.CurrentOperation = Redact(progressRecord.CurrentOperation);
+            }
+
+            base.WriteProgress(progressRecord);
         }
 
         /// <summary>True when verbose lines would be shown: -Verbose, or $VerbosePreference in the caller's scope.</summary>
@@ -577,7 +621,7 @@ namespace JustOneApi.Xingtu.Commands
             // The line is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
             string line = MyInvocation.Line?.Trim() ?? string.Empty;
             string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-                || (_token != null && !string.Equals(Redaction.Redact(line, _token), line, StringComparison.Ordinal))
+                || !string.Equals(Redact(line), line, StringComparison.Ordinal)
                 ? "(the same command, with the same input)"
                 : line;
             string reading = _maxAge > TimeSpan.Zero
