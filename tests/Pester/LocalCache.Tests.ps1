@@ -151,6 +151,29 @@ Describe 'The local answer store' {
         }
     }
 
+    Context 'Keeping what was billed at a stop' {
+        It 'bills no KOL twice when the server bills on arrival and the quota runs out with requests in flight' {
+            # A server that bills a request as it arrives refuses the 301st at once, while up to seven admitted (and
+            # billed) requests are still taking their 200 ms. Their answers must be kept, so the rerun does not pay again.
+            $ids = 1..500 | ForEach-Object { "arrive-$_" }
+            Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 300 -BillOnArrival $true -LatencyMs 200
+            $first = [Collections.Generic.List[object]]::new()
+            $stop = $null
+            try { $ids | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorAction Stop | ForEach-Object { $first.Add($_) } } catch { $stop = $_ }
+            $stop.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
+            (Get-XingtuEmulatorStats -Uri $Uri).billedTotal | Should -Be 300
+
+            # The quota lifts; the same command runs again and completes the batch.
+            Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 0
+            $second = @($ids | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorAction Stop)
+            @($second.KolId) | Should -Be $ids
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            $twice = @($ids | Where-Object { $stats.billedPerKol[$_] -gt 1 })
+            $twice | Should -BeNullOrEmpty -Because 'an answer billed before the stop is kept, and the rerun is served it'
+            $stats.billedTotal | Should -Be 500
+        }
+    }
+
     Context 'Under real conditions' {
         It 'lets two processes share one store on the same 1,000 KOLs: nothing fails, nothing corrupt, nothing billed more than twice' {
             $ids = 1..1000 | ForEach-Object { "shared-$_" }
