@@ -137,17 +137,20 @@ Describe 'The local answer store' {
             $second = @($ids | Get-XingtuKolSpread -ErrorAction Stop)
             $after = Get-XingtuEmulatorStats -Uri $Uri
 
+            # Requests still in flight at the stop may have answered after it: those answers were kept, not written.
+            $kept = if ($stop.Exception.Message -match '\b(\d+) KOL\(s\) in flight were answered after the stop and kept in the local store') { [int]$Matches[1] } else { 0 }
+
             # The emulator saw requests only for the rows the first run did not receive.
-            $received = @{}
-            foreach ($row in $first) { $received[$row.KolId] = $true }
-            $after.total - $before | Should -Be (500 - $first.Count)
+            $after.total - $before | Should -Be (500 - $first.Count - $kept)
             foreach ($id in $first.KolId) { $after.perKol[$id] | Should -Be $stats.perKol[$id] -Because "$id was received by the first run" }
 
-            # The rerun writes every KOL once, in order; the rows it fetched and the first run's rows are the 500, once each.
+            # The rerun writes every KOL once, in order; it is served from the store what the first run received, and
+            # every KOL was billed once.
             @($second.KolId) | Should -Be $ids
-            @($second | Where-Object FromLocalCache).KolId | Sort-Object | Should -Be (@($first.KolId) | Sort-Object)
-            $together = @($first.KolId) + @($second | Where-Object { -not $_.FromLocalCache }).KolId
-            ($together | Sort-Object { [int]($_ -replace '\D') }) | Should -Be $ids
+            $served = @($second | Where-Object FromLocalCache).KolId
+            $served.Count | Should -Be ($first.Count + $kept)
+            @($first.KolId | Where-Object { $_ -notin $served }) | Should -BeNullOrEmpty
+            @($ids | Where-Object { $after.billedPerKol[$_] -ne 1 }) | Should -BeNullOrEmpty
         }
     }
 
