@@ -29,6 +29,11 @@ namespace JustOneApi.Xingtu.Commands
         private const int ProgressActivityId = 0x5854;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        // What each row in the batch came from, in input order, alongside the batch's own queue: taken one per entry.
+        private readonly Queue<InputRow> _rows = new Queue<InputRow>();
+        private InputRow _row;
+        private int _recordNumber;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
         private int _completed;
@@ -68,6 +73,19 @@ namespace JustOneApi.Xingtu.Commands
         /// </summary>
         [Parameter]
         public TimeSpan MaxAge { get; set; }
+
+        /// <summary>
+        /// Copy the input object's own columns (every property of an Import-Csv row, say) onto each result, so that
+        /// Export-Csv writes the user's columns next to the metrics. A column whose name the result already has is
+        /// added as Input_ and its name, never overwritten.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter KeepInputColumns { get; set; }
+
+        /// <summary>The whole pipeline input object, whatever else binds from it: the row -KeepInputColumns copies.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [AllowNull]
+        public PSObject? PipelineInput { get; set; }
 
         /// <summary>What one input row is called in messages and progress: KOL, or request.</summary>
         private protected abstract string Unit { get; }
@@ -198,10 +216,15 @@ namespace JustOneApi.Xingtu.Commands
                 _total += RowsOfRecord;
             }
 
+            _recordNumber++;
+            int index = 0;
             foreach (ApiRequest request in RequestsOfRecord())
             {
                 // Room first, so the window never holds more than its size and memory stays flat on long input.
                 Pump(untilEmpty: false);
+                index++;
+                // Piped rows are numbered by record; a -KolId list by its position.
+                _rows.Enqueue(new InputRow(MyInvocation.ExpectingInput ? PipelineInput : null, MyInvocation.ExpectingInput ? _recordNumber : index));
                 batch.Add(request);
             }
 
@@ -310,9 +333,51 @@ namespace JustOneApi.Xingtu.Commands
         private static bool BelongsToStop(Outcome<T> outcome) =>
             outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
 
+        /// <summary>
+        /// Writes one row's result with what it carries from its input: the id as given (InputKolId) and, with
+        /// -KeepInputColumns, the input object's columns. For the cmdlets' WriteResult.
+        /// </summary>
+        private protected void WriteRow(object? value, bool enumerateCollection = true)
+        {
+            if (value == null)
+            {
+                WriteObject(value, enumerateCollection);
+                return;
+            }
+
+            string? inputKolId = _row.Request?.InputKolId;
+            if (value is IInputKolId typed)
+            {
+                typed.InputKolId = inputKolId;
+            }
+
+            PSObject row = PSObject.AsPSObject(value);
+            if (!(value is IInputKolId) && _row.Request?.KolId != null && row.Properties["InputKolId"] == null)
+            {
+                row.Properties.Add(new PSNoteProperty("InputKolId", inputKolId));
+            }
+
+            if (KeepInputColumns.IsPresent && InputColumns.Of(_row.Input) is List<KeyValuePair<string, object?>> columns)
+            {
+                foreach (KeyValuePair<string, object?> column in columns)
+                {
+                    string name = column.Key;
+                    while (row.Properties[name] != null)
+                    {
+                        name = "Input_" + name;
+                    }
+
+                    row.Properties.Add(new PSNoteProperty(name, column.Value is PSObject wrapped ? wrapped.BaseObject : column.Value));
+                }
+            }
+
+            WriteObject(row, enumerateCollection);
+        }
+
         /// <summary>Writes one row's result or error, and the warnings that came with it.</summary>
         private void Write(RequestBatch<T>.Entry entry)
         {
+            _row = _rows.Dequeue().For(entry.Request);
             Outcome<T> outcome = entry.Outcome;
             _completed++;
             if (!entry.IsRepeat && outcome.FromLocalCache)
@@ -376,8 +441,12 @@ namespace JustOneApi.Xingtu.Commands
                 if (!BelongsToStop(outcome))
                 {
                     Write(entry);
+                    have = batch.TryTake(out entry);
+                    continue;
                 }
-                else if (error != null && error.Kind == stop.Kind && error.Target == stop.Target)
+
+                _rows.Dequeue();
+                if (error != null && error.Kind == stop.Kind && error.Target == stop.Target)
                 {
                     // The row that hit the code, or a repeat of it: reported once, by the terminating error.
                     hit ??= error;
@@ -472,6 +541,25 @@ namespace JustOneApi.Xingtu.Commands
                     what,
                     string.Join(", ", targets.Take(MaxNamed).Select(target => "'" + target + "'")),
                     targets.Count > MaxNamed ? ", ..." : string.Empty);
+        }
+
+        /// <summary>Where one row of the batch came from: the pipeline object, its number, and (once taken) its request.</summary>
+        private readonly struct InputRow
+        {
+            public InputRow(PSObject? input, int number, ApiRequest? request = null)
+            {
+                Input = input;
+                Number = number;
+                Request = request;
+            }
+
+            public PSObject? Input { get; }
+
+            public int Number { get; }
+
+            public ApiRequest? Request { get; }
+
+            public InputRow For(ApiRequest request) => new InputRow(Input, Number, request);
         }
 
         private void ReportProgress(bool done)
