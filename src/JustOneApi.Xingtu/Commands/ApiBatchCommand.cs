@@ -34,6 +34,7 @@ namespace JustOneApi.Xingtu.Commands
         private readonly Queue<InputRow> _rows = new Queue<InputRow>();
         private InputRow _row;
         private int _recordNumber;
+        private bool _garbleWarned;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
         private int _completed;
@@ -41,7 +42,7 @@ namespace JustOneApi.Xingtu.Commands
         private int _fromStore;
         private bool _storeWarned;
         private bool _switchWarned;
-        private string? _token;
+        private string[] _tokenForms = Array.Empty<string>();
         private TimeSpan _maxAge;
         private string _storeFolder = string.Empty;
         private int? _total;
@@ -120,12 +121,45 @@ namespace JustOneApi.Xingtu.Commands
         /// </summary>
         private protected abstract void WriteResult(T result, ApiRequest request, bool isRepeat);
 
+        /// <summary>
+        /// The column names that carry the KOL id in a piped row, or null when this call needs none. By default the
+        /// KolId parameter's name and aliases, for every cmdlet that has one.
+        /// </summary>
+        private protected virtual IReadOnlyList<string>? IdColumnNames
+        {
+            get
+            {
+                ParameterMetadata? kolId = null;
+                if (MyInvocation.MyCommand.Parameters?.TryGetValue("KolId", out kolId) != true || kolId == null)
+                {
+                    return null;
+                }
+
+                return new[] { kolId.Name }.Concat(kolId.Aliases).ToArray();
+            }
+        }
+
         /// <summary>True when the parameter was given on this call.</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
+            // The token first, before anything can quote what was typed: from here on every text this cmdlet writes
+            // has this call's token taken out, in each of its spellings.
+            string? token = null;
+            TokenSource tokenSource = TokenSource.None;
+            InvalidOperationException? tokenProblem = null;
+            try
+            {
+                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
+                _tokenForms = Redaction.FormsOf(token);
+            }
+            catch (InvalidOperationException ex)
+            {
+                tokenProblem = ex;
+            }
+
             if (MaxAge < TimeSpan.Zero)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative; 0 fetches everything again."), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
@@ -148,15 +182,9 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            string? token;
-            TokenSource tokenSource;
-            try
+            if (tokenProblem != null)
             {
-                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
-            }
-            catch (InvalidOperationException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+                ThrowTerminatingError(new ErrorRecord(tokenProblem, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
                 return;
             }
 
@@ -170,7 +198,6 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             int throttleLimit = IsBound(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
-            _token = token;
             LocalAnswerStore? store = null;
             if (settings.LocalCacheEnabled)
             {
@@ -217,6 +244,11 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _recordNumber++;
+            if (MyInvocation.ExpectingInput)
+            {
+                CheckColumns(PipelineInput);
+            }
+
             int index = 0;
             foreach (ApiRequest request in RequestsOfRecord())
             {
@@ -256,6 +288,42 @@ namespace JustOneApi.Xingtu.Commands
         {
             _stopping.Cancel();
             _batch?.Cancel();
+        }
+
+        /// <summary>
+        /// The one way out for text: every message, verbose and debug line, warning, error (its texts and its target),
+        /// progress record and resume advice this cmdlet and its subclasses write passes through here, and leaves
+        /// without this call's token in any spelling (as typed, URL-escaped, JSON-escaped) and without any token= value.
+        /// The methods below hide PSCmdlet's, so a subclass cannot write around it by accident.
+        /// </summary>
+        private protected string Redact(string text) => Redaction.Redact(text, _tokenForms);
+
+        /// <summary>Writes a verbose line, redacted.</summary>
+        private protected new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        /// <summary>Writes a debug line, redacted.</summary>
+        private protected new void WriteDebug(string text) => base.WriteDebug(Redact(text));
+
+        /// <summary>Writes a warning, redacted.</summary>
+        private protected new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        /// <summary>Writes a non-terminating error, redacted.</summary>
+        private protected new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Throws a terminating error, redacted.</summary>
+        private protected new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Writes a progress record, its texts redacted.</summary>
+        private protected new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            if (progressRecord.CurrentOperation != null)
+            {
+                progressRecord.CurrentOperation = Redact(progressRecord.CurrentOperation);
+            }
+
+            base.WriteProgress(progressRecord);
         }
 
         /// <summary>True when verbose lines would be shown: -Verbose, or $VerbosePreference in the caller's scope.</summary>
@@ -334,6 +402,65 @@ namespace JustOneApi.Xingtu.Commands
             outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
 
         /// <summary>
+        /// Looks at a piped row's column names: garbled names (a GBK file read as UTF-8) are said once; a first row
+        /// with no id column at all stops the call before anything is sent, instead of an error for every row.
+        /// </summary>
+        private void CheckColumns(PSObject? input)
+        {
+            List<KeyValuePair<string, object?>>? columns = InputColumns.Of(input);
+            if (columns == null || columns.Count == 0)
+            {
+                return;
+            }
+
+            bool garbled = columns.Any(column => LooksGarbled(column.Key));
+            IReadOnlyList<string>? idNames = IdColumnNames;
+            if (_recordNumber == 1 && idNames != null && !columns.Any(column => idNames.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
+            {
+                string message = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The input has no id column, so nothing was sent. {0}Name the column {1} or one of its aliases ({2}), or pipe through Select-Object @{{ Name = '{1}'; Expression = {{ $_.YourColumn }} }}. Columns found: {3}.",
+                    garbled ? GarbleAdvice + " " : string.Empty,
+                    idNames[0],
+                    string.Join(", ", idNames.Skip(1)),
+                    string.Join(", ", columns.Select(column => column.Key)));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "NoIdColumn", ErrorCategory.InvalidArgument, input));
+            }
+
+            if (garbled && !_garbleWarned)
+            {
+                _garbleWarned = true;
+                WriteWarning(GarbleAdvice + " Column names: " + string.Join(", ", columns.Select(column => column.Key)) + ".");
+            }
+        }
+
+        private const string GarbleAdvice = "The input's column names are garbled (they hold U+FFFD �): the file looks like GBK (code page 936), as Excel saves a CSV on a Chinese Windows, read as UTF-8. Read it with Import-Csv -Encoding 936, or save it in Excel as \"CSV UTF-8\".";
+
+        /// <summary>
+        /// True for a name that a wrong encoding made: U+FFFD (bytes that are not UTF-8), or a run of Latin-1 letters
+        /// (GBK or UTF-8 bytes read as Latin-1 or Windows-1252), which no real column name of this kind holds.
+        /// </summary>
+        private static bool LooksGarbled(string name)
+        {
+            int latin = 0;
+            foreach (char c in name)
+            {
+                if (c == '\uFFFD')
+                {
+                    return true;
+                }
+
+                latin = c >= '\u0080' && c <= '\u00FF' ? latin + 1 : 0;
+                if (latin >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Writes one row's result with what it carries from its input: the id as given (InputKolId) and, with
         /// -KeepInputColumns, the input object's columns. For the cmdlets' WriteResult.
         /// </summary>
@@ -397,7 +524,14 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _failed++;
-            WriteError(ErrorRecords.From(outcome.Error));
+            XingtuApiException error = outcome.Error;
+            if (entry.Request.Refusal != null)
+            {
+                // An input error: the row number finds it in the file.
+                error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+            }
+
+            WriteError(ErrorRecords.From(error));
         }
 
         /// <summary>
@@ -500,7 +634,7 @@ namespace JustOneApi.Xingtu.Commands
             // The command is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
             string line = CommandText().Trim();
             string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-                || (_token != null && !string.Equals(Redaction.Redact(line, _token), line, StringComparison.Ordinal))
+                || !string.Equals(Redact(line), line, StringComparison.Ordinal)
                 ? Texts.SameCommand
                 : line;
             string reading = _maxAge > TimeSpan.Zero
