@@ -609,7 +609,7 @@ namespace JustOneApi.Xingtu.Commands
                     : Texts.StopHitConnection,
                 inFlightPart,
                 Named(queued, Texts.Queued, Texts.NoneQueued)!,
-                ResumeAdvice(stop, _batch!.Kept + _fromStore > 0));
+                ResumeAdvice(stop, _batch!.Kept + _fromStore > 0)).TrimEnd();
             ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
         }
 
