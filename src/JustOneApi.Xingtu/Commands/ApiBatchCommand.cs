@@ -29,10 +29,16 @@ namespace JustOneApi.Xingtu.Commands
         private const int ProgressActivityId = 0x5854;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        // What each row in the batch came from, in input order, alongside the batch's own queue: taken one per entry.
+        private readonly Queue<InputRow> _rows = new Queue<InputRow>();
+        private InputRow _row;
+        private int _recordNumber;
+        private bool _garbleWarned;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
         private IAnswerReader<T>? _reader;
-        private readonly List<RequestBatch<T>.Entry> _row = new List<RequestBatch<T>.Entry>();
+        private readonly List<RequestBatch<T>.Entry> _taken = new List<RequestBatch<T>.Entry>();
         private readonly List<PartTally> _parts = new List<PartTally>();
         private int _repeatedRows;
         private int _completed;
@@ -40,7 +46,7 @@ namespace JustOneApi.Xingtu.Commands
         private int _fromStore;
         private bool _storeWarned;
         private bool _switchWarned;
-        private string? _token;
+        private string[] _tokenForms = Array.Empty<string>();
         private TimeSpan _maxAge;
         private string _storeFolder = string.Empty;
         private int? _total;
@@ -72,6 +78,19 @@ namespace JustOneApi.Xingtu.Commands
         /// </summary>
         [Parameter]
         public TimeSpan MaxAge { get; set; }
+
+        /// <summary>
+        /// Copy the input object's own columns (every property of an Import-Csv row, say) onto each result, so that
+        /// Export-Csv writes the user's columns next to the metrics. A column whose name the result already has is
+        /// added as Input_ and its name, never overwritten.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter KeepInputColumns { get; set; }
+
+        /// <summary>The whole pipeline input object, whatever else binds from it: the row -KeepInputColumns copies.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [AllowNull]
+        public PSObject? PipelineInput { get; set; }
 
         /// <summary>What one input row is called in messages and progress: KOL, or request.</summary>
         private protected abstract string Unit { get; }
@@ -131,12 +150,45 @@ namespace JustOneApi.Xingtu.Commands
         /// </summary>
         private protected abstract void WriteResult(T result, ApiRequest request, bool isRepeat);
 
+        /// <summary>
+        /// The column names that carry the KOL id in a piped row, or null when this call needs none. By default the
+        /// KolId parameter's name and aliases, for every cmdlet that has one.
+        /// </summary>
+        private protected virtual IReadOnlyList<string>? IdColumnNames
+        {
+            get
+            {
+                ParameterMetadata? kolId = null;
+                if (MyInvocation.MyCommand.Parameters?.TryGetValue("KolId", out kolId) != true || kolId == null)
+                {
+                    return null;
+                }
+
+                return new[] { kolId.Name }.Concat(kolId.Aliases).ToArray();
+            }
+        }
+
         /// <summary>True when the parameter was given on this call.</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
+            // The token first, before anything can quote what was typed: from here on every text this cmdlet writes
+            // has this call's token taken out, in each of its spellings.
+            string? token = null;
+            TokenSource tokenSource = TokenSource.None;
+            InvalidOperationException? tokenProblem = null;
+            try
+            {
+                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
+                _tokenForms = Redaction.FormsOf(token);
+            }
+            catch (InvalidOperationException ex)
+            {
+                tokenProblem = ex;
+            }
+
             if (MaxAge < TimeSpan.Zero)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative; 0 fetches everything again."), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
@@ -159,15 +211,9 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            string? token;
-            TokenSource tokenSource;
-            try
+            if (tokenProblem != null)
             {
-                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
-            }
-            catch (InvalidOperationException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+                ThrowTerminatingError(new ErrorRecord(tokenProblem, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
                 return;
             }
 
@@ -181,7 +227,6 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             int throttleLimit = IsBound(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
-            _token = token;
             LocalAnswerStore? store = null;
             if (settings.LocalCacheEnabled)
             {
@@ -228,11 +273,21 @@ namespace JustOneApi.Xingtu.Commands
                 _total += RowsOfRecord;
             }
 
+            _recordNumber++;
+            if (MyInvocation.ExpectingInput)
+            {
+                CheckColumns(PipelineInput);
+            }
+
+            int index = 0;
             foreach (IReadOnlyList<RequestPart<T>> parts in PartsOfRecord())
             {
                 // Room first, so the window never holds more than its size and memory stays flat on long input; a
                 // row's parts go in together, so they are in flight together and no row is ever half added.
                 Pump(untilEmpty: false);
+                index++;
+                // Piped rows are numbered by record; a -KolId list by its position. One per row, whatever its parts.
+                _rows.Enqueue(new InputRow(MyInvocation.ExpectingInput ? PipelineInput : null, MyInvocation.ExpectingInput ? _recordNumber : index));
                 for (int i = 0; i < parts.Count; i++)
                 {
                     batch.Add(parts[i].Request, parts[i].Reader, parts[i].Name, endsRow: i == parts.Count - 1);
@@ -292,6 +347,42 @@ namespace JustOneApi.Xingtu.Commands
             _batch?.Cancel();
         }
 
+        /// <summary>
+        /// The one way out for text: every message, verbose and debug line, warning, error (its texts and its target),
+        /// progress record and resume advice this cmdlet and its subclasses write passes through here, and leaves
+        /// without this call's token in any spelling (as typed, URL-escaped, JSON-escaped) and without any token= value.
+        /// The methods below hide PSCmdlet's, so a subclass cannot write around it by accident.
+        /// </summary>
+        private protected string Redact(string text) => Redaction.Redact(text, _tokenForms);
+
+        /// <summary>Writes a verbose line, redacted.</summary>
+        private protected new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        /// <summary>Writes a debug line, redacted.</summary>
+        private protected new void WriteDebug(string text) => base.WriteDebug(Redact(text));
+
+        /// <summary>Writes a warning, redacted.</summary>
+        private protected new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        /// <summary>Writes a non-terminating error, redacted.</summary>
+        private protected new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Throws a terminating error, redacted.</summary>
+        private protected new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Writes a progress record, its texts redacted.</summary>
+        private protected new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            if (progressRecord.CurrentOperation != null)
+            {
+                progressRecord.CurrentOperation = Redact(progressRecord.CurrentOperation);
+            }
+
+            base.WriteProgress(progressRecord);
+        }
+
         /// <summary>True when verbose lines would be shown: -Verbose, or $VerbosePreference in the caller's scope.</summary>
         private protected bool VerboseWanted()
         {
@@ -319,14 +410,14 @@ namespace JustOneApi.Xingtu.Commands
                     WriteVerbose(line);
                 }
 
-                while (batch.TryTakeRow(_row))
+                while (batch.TryTakeRow(_taken))
                 {
-                    if (_row.Any(part => BelongsToStop(part.Outcome)))
+                    if (_taken.Any(part => BelongsToStop(part.Outcome)))
                     {
-                        StopBatch(_row);
+                        StopBatch(_taken);
                     }
 
-                    Write(_row);
+                    Write(_taken);
                 }
 
                 if (batch.StopError != null)
@@ -368,11 +459,112 @@ namespace JustOneApi.Xingtu.Commands
             outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
 
         /// <summary>
+        /// Looks at a piped row's column names: garbled names (a GBK file read as UTF-8) are said once; a first row
+        /// with no id column at all stops the call before anything is sent, instead of an error for every row.
+        /// </summary>
+        private void CheckColumns(PSObject? input)
+        {
+            List<KeyValuePair<string, object?>>? columns = InputColumns.Of(input);
+            if (columns == null || columns.Count == 0)
+            {
+                return;
+            }
+
+            bool garbled = columns.Any(column => LooksGarbled(column.Key));
+            IReadOnlyList<string>? idNames = IdColumnNames;
+            if (_recordNumber == 1 && idNames != null && !columns.Any(column => idNames.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
+            {
+                string message = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The input has no id column, so nothing was sent. {0}Name the column {1} or one of its aliases ({2}), or pipe through Select-Object @{{ Name = '{1}'; Expression = {{ $_.YourColumn }} }}. Columns found: {3}.",
+                    garbled ? GarbleAdvice + " " : string.Empty,
+                    idNames[0],
+                    string.Join(", ", idNames.Skip(1)),
+                    string.Join(", ", columns.Select(column => column.Key)));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "NoIdColumn", ErrorCategory.InvalidArgument, input));
+            }
+
+            if (garbled && !_garbleWarned)
+            {
+                _garbleWarned = true;
+                WriteWarning(GarbleAdvice + " Column names: " + string.Join(", ", columns.Select(column => column.Key)) + ".");
+            }
+        }
+
+        private const string GarbleAdvice = "The input's column names are garbled (they hold U+FFFD �): the file looks like GBK (code page 936), as Excel saves a CSV on a Chinese Windows, read as UTF-8. Read it with Import-Csv -Encoding 936, or save it in Excel as \"CSV UTF-8\".";
+
+        /// <summary>
+        /// True for a name that a wrong encoding made: U+FFFD (bytes that are not UTF-8), or a run of Latin-1 letters
+        /// (GBK or UTF-8 bytes read as Latin-1 or Windows-1252), which no real column name of this kind holds.
+        /// </summary>
+        private static bool LooksGarbled(string name)
+        {
+            int latin = 0;
+            foreach (char c in name)
+            {
+                if (c == '\uFFFD')
+                {
+                    return true;
+                }
+
+                latin = c >= '\u0080' && c <= '\u00FF' ? latin + 1 : 0;
+                if (latin >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Writes one row's result with what it carries from its input: the id as given (InputKolId) and, with
+        /// -KeepInputColumns, the input object's columns. For the cmdlets' WriteResult.
+        /// </summary>
+        private protected void WriteRow(object? value, bool enumerateCollection = true)
+        {
+            if (value == null)
+            {
+                WriteObject(value, enumerateCollection);
+                return;
+            }
+
+            string? inputKolId = _row.Request?.InputKolId;
+            if (value is IInputKolId typed)
+            {
+                typed.InputKolId = inputKolId;
+            }
+
+            PSObject row = PSObject.AsPSObject(value);
+            if (!(value is IInputKolId) && _row.Request?.KolId != null && row.Properties["InputKolId"] == null)
+            {
+                row.Properties.Add(new PSNoteProperty("InputKolId", inputKolId));
+            }
+
+            if (KeepInputColumns.IsPresent && InputColumns.Of(_row.Input) is List<KeyValuePair<string, object?>> columns)
+            {
+                foreach (KeyValuePair<string, object?> column in columns)
+                {
+                    string name = column.Key;
+                    while (row.Properties[name] != null)
+                    {
+                        name = "Input_" + name;
+                    }
+
+                    row.Properties.Add(new PSNoteProperty(name, column.Value is PSObject wrapped ? wrapped.BaseObject : column.Value));
+                }
+            }
+
+            WriteObject(row, enumerateCollection);
+        }
+
+        /// <summary>
         /// Writes one row: its result, or an error for each failed part, and the warnings that came with it. A row of
         /// several parts is written as the front end combines it, even when some of its parts failed.
         /// </summary>
         private void Write(List<RequestBatch<T>.Entry> row)
         {
+            _row = _rows.Dequeue().For(row[0].Request);
             _completed++;
             RequestBatch<T>.Entry first = row[0];
             if (row.Count == 1 && first.Part == null)
@@ -401,7 +593,14 @@ namespace JustOneApi.Xingtu.Commands
                 else
                 {
                     failed = true;
-                    WriteError(ErrorRecords.From(outcome.Error));
+                    XingtuApiException error = outcome.Error;
+                    if (entry.Request.Refusal != null)
+                    {
+                        // An input error: the row number finds it in the file.
+                        error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+                    }
+
+                    WriteError(ErrorRecords.From(error));
                 }
             }
 
@@ -488,15 +687,19 @@ namespace JustOneApi.Xingtu.Commands
             var inFlight = new List<string>();
             var queued = new List<string>();
             XingtuApiException? hit = null;
-            List<RequestBatch<T>.Entry> row = first ?? _row;
+            List<RequestBatch<T>.Entry> row = first ?? _taken;
             bool have = first != null || batch.TryTakeRow(row);
             while (have)
             {
                 if (!row.Any(part => BelongsToStop(part.Outcome)))
                 {
                     Write(row);
+                    have = batch.TryTakeRow(row);
+                    continue;
                 }
-                else if (row.Select(part => part.Outcome.Error).FirstOrDefault(error => error != null && error.Kind == stop.Kind && error.Target == stop.Target) is XingtuApiException error)
+
+                _rows.Dequeue();
+                if (row.Select(part => part.Outcome.Error).FirstOrDefault(error => error != null && error.Kind == stop.Kind && error.Target == stop.Target) is XingtuApiException error)
                 {
                     // The row that hit the code, or a repeat of it: reported once, by the terminating error.
                     hit ??= error;
@@ -539,7 +742,7 @@ namespace JustOneApi.Xingtu.Commands
             // The line is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
             string line = MyInvocation.Line?.Trim() ?? string.Empty;
             string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-                || (_token != null && !string.Equals(Redaction.Redact(line, _token), line, StringComparison.Ordinal))
+                || !string.Equals(Redact(line), line, StringComparison.Ordinal)
                 ? "(the same command, with the same input)"
                 : line;
             string reading = _maxAge > TimeSpan.Zero
@@ -561,6 +764,25 @@ namespace JustOneApi.Xingtu.Commands
                     what,
                     string.Join(", ", targets.Take(MaxNamed).Select(target => "'" + target + "'")),
                     targets.Count > MaxNamed ? ", ..." : string.Empty);
+        }
+
+        /// <summary>Where one row of the batch came from: the pipeline object, its number, and (once taken) its request.</summary>
+        private readonly struct InputRow
+        {
+            public InputRow(PSObject? input, int number, ApiRequest? request = null)
+            {
+                Input = input;
+                Number = number;
+                Request = request;
+            }
+
+            public PSObject? Input { get; }
+
+            public int Number { get; }
+
+            public ApiRequest? Request { get; }
+
+            public InputRow For(ApiRequest request) => new InputRow(Input, Number, request);
         }
 
         private void ReportProgress(bool done)

@@ -40,12 +40,12 @@ namespace JustOneApi.Xingtu.Commands
 
         private protected override IEnumerable<IReadOnlyList<RequestPart<object?>>> PartsOfRecord()
         {
-            foreach (string kolId in KolIdsOfRecord())
+            foreach ((string kolId, string? given) in KolIdsOfRecord())
             {
                 // An id that cannot be right is one error, not one per part, and no row: nothing is sent for it.
                 if (KolIdCheck.Problem(kolId) != null)
                 {
-                    yield return new[] { new RequestPart<object?>(_author!.Profile(kolId, Subject(kolId)), _profileReader, null) };
+                    yield return new[] { new RequestPart<object?>(_author!.Profile(kolId, Subject(kolId)).WithInputKolId(given), _profileReader, null) };
                     continue;
                 }
 
@@ -56,9 +56,9 @@ namespace JustOneApi.Xingtu.Commands
                     string subject = $"the {part} part of KOL '{kolId}'";
                     parts[i] = part switch
                     {
-                        XingtuKolPart.Profile => new RequestPart<object?>(_author!.Profile(kolId, subject), _profileReader, part.ToString()),
-                        XingtuKolPart.Price => new RequestPart<object?>(_author!.Price(kolId, subject), _priceReader, part.ToString()),
-                        _ => new RequestPart<object?>(Query.For(kolId).WithSubject(subject), _spreadReader!, part.ToString()),
+                        XingtuKolPart.Profile => new RequestPart<object?>(_author!.Profile(kolId, subject).WithInputKolId(given), _profileReader, part.ToString()),
+                        XingtuKolPart.Price => new RequestPart<object?>(_author!.Price(kolId, subject).WithInputKolId(given), _priceReader, part.ToString()),
+                        _ => new RequestPart<object?>(Query.For(kolId).WithSubject(subject).WithInputKolId(given), _spreadReader!, part.ToString()),
                     };
                 }
 
@@ -100,7 +100,7 @@ namespace JustOneApi.Xingtu.Commands
             return true;
         }
 
-        private protected override void WriteResult(object? result, ApiRequest request, bool isRepeat) => WriteObject(result);
+        private protected override void WriteResult(object? result, ApiRequest request, bool isRepeat) => WriteRow(result);
 
         private static string Subject(string kolId) => "KOL '" + kolId + "'";
     }

@@ -16,9 +16,9 @@ namespace JustOneApi.Xingtu.Commands
 
         private protected override IEnumerable<ApiRequest> RequestsOfRecord()
         {
-            foreach (string kolId in KolIdsOfRecord())
+            foreach ((string kolId, string? given) in KolIdsOfRecord())
             {
-                yield return Query.For(kolId);
+                yield return Query.For(kolId).WithInputKolId(given);
             }
         }
 
@@ -26,7 +26,7 @@ namespace JustOneApi.Xingtu.Commands
         {
             // A repeated KOL shares one fetch, but each row gets an object of its own, so Add-Member on one row does
             // not show up on another.
-            WriteObject(isRepeat ? result.Copy() : result);
+            WriteRow(isRepeat ? result.Copy() : result);
         }
     }
 }

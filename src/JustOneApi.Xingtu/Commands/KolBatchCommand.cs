@@ -116,8 +116,8 @@ namespace JustOneApi.Xingtu.Commands
                 platform);
         }
 
-        /// <summary>The ids of the current input record, normalised, in order; -Verbose says which changed.</summary>
-        private protected IEnumerable<string> KolIdsOfRecord()
+        /// <summary>The ids of the current input record, normalised, each with the id as given, in order; -Verbose says which changed.</summary>
+        private protected IEnumerable<(string Id, string? Given)> KolIdsOfRecord()
         {
             foreach (string? id in KolId ?? new string?[] { null })
             {
@@ -127,7 +127,7 @@ namespace JustOneApi.Xingtu.Commands
                     WriteVerbose($"KolId '{KolIdNormalizer.Show(id)}' normalised to '{kolId.Id}'");
                 }
 
-                yield return kolId.Id;
+                yield return (kolId.Id, id);
             }
         }
 

@@ -25,7 +25,7 @@ namespace JustOneApi.Xingtu
     /// for scripts and kept out of Export-Csv. A part that failed or was not asked for leaves its columns null, never
     /// 0; MissingParts names the parts that failed. Immutable.
     /// </summary>
-    public sealed class XingtuKol
+    public sealed class XingtuKol : IInputKolId
     {
         private XingtuKol(string kolId, KolProfile? profile, KolPrice? price, KolSpread? spread, string? missingParts, DateTimeOffset? fetchedAt, bool fromLocalCache)
         {
@@ -40,6 +40,15 @@ namespace JustOneApi.Xingtu
 
         /// <summary>The Xingtu KOL (author) id, as sent (normalised).</summary>
         public string KolId { get; }
+
+        /// <summary>The KOL id as the input gave it, before normalisation: the key to join a row back to the input row.</summary>
+        public string? InputKolId { get; private set; }
+
+        /// <summary>Set once, by the pipeline side, as each row is written.</summary>
+        string? IInputKolId.InputKolId
+        {
+            set => InputKolId = value;
+        }
 
         /// <summary>The display name (profile nick_name), exactly as sent.</summary>
         public string? NickName => Profile?.NickName;
