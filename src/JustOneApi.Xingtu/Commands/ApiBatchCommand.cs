@@ -682,8 +682,10 @@ namespace JustOneApi.Xingtu.Commands
                 throw new PipelineStoppedException();
             }
 
-            // The row that hit the code reports it, with its attempts; every other stopped row was cut off. A row of
-            // several parts belongs to the stop when any of its parts does; its finished parts are in the store.
+            // The row that hit the code reports it, with its attempts; every other stopped row was answered after the
+            // stop and kept in the local store, cut off in flight, or never sent. A row of several parts belongs to the
+            // stop when any of its parts does; its parts that had finished are in the store.
+            var kept = new List<string>();
             var inFlight = new List<string>();
             var queued = new List<string>();
             XingtuApiException? hit = null;
@@ -706,59 +708,93 @@ namespace JustOneApi.Xingtu.Commands
                 }
                 else
                 {
-                    (row.Any(part => part.Outcome.Sent) ? inFlight : queued).Add(row[0].Request.Target);
+                    // Told by its stopped parts: one cut off in flight, else one kept after the stop, else never sent.
+                    List<Outcome<T>> stopped = row.Select(part => part.Outcome).Where(BelongsToStop).ToList();
+                    (stopped.Any(outcome => outcome.Sent && !outcome.KeptAtStop) ? inFlight
+                        : stopped.Any(outcome => outcome.KeptAtStop) ? kept
+                        : queued).Add(row[0].Request.Target);
                 }
 
                 have = batch.TryTakeRow(row);
             }
 
             stop = hit ?? stop;
-            string summary = string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} The batch stopped: {1} {2}(s) completed before the stop ({3} with an error); {2} '{4}' hit code {5}; {6}; {7}. The rest of the input was not read, and no further request was sent. {8}",
+            string inFlightPart = kept.Count == 0 && inFlight.Count == 0
+                ? Texts.NoneInFlight
+                : string.Join("; ", new[] { Named(kept, Texts.InFlightKept, null), Named(inFlight, Texts.InFlightCut, null) }.Where(part => part != null));
+            string summary = Texts.Format(
+                Texts.StopSummary,
                 stop.Message,
                 _completed,
                 Unit,
                 _failed,
-                stop.Target,
-                stop.Code,
-                Named(inFlight, "in flight were cut off (sent, their answers dropped)", "none was in flight"),
-                Named(queued, "queued were never sent", "none was queued"),
-                ResumeAdvice());
+                stop.Target ?? string.Empty,
+                stop.Code is int code ? Texts.Format(Texts.StopHitCode, code)
+                    : stop.HttpStatusCode is int status ? Texts.Format(Texts.StopHitStatus, status)
+                    : Texts.StopHitConnection,
+                inFlightPart,
+                Named(queued, Texts.Queued, Texts.NoneQueued)!,
+                ResumeAdvice(stop, _batch!.Kept + _fromStore > 0)).TrimEnd();
             ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
         }
 
         /// <summary>
         /// How to go on: the same command, once the account allows it. Every answer received is in the local store, so
-        /// the rerun is served those from it and fetches (and pays for) only what is missing.
+        /// the rerun is served those from it and fetches (and pays for) only what is missing. Said only when something
+        /// was received (<paramref name="received"/>), or when the stop is the quota's or the balance's, where a rerun
+        /// is the way on; a stop with nothing received (such as an invalid token) says only what to fix.
         /// </summary>
-        private string ResumeAdvice()
+        private string ResumeAdvice(XingtuApiException stop, bool received)
         {
-            if (_storeFolder.Length == 0)
+            if (!received && stop.Kind != XingtuErrorKind.DailyQuotaExceeded && stop.Kind != XingtuErrorKind.InsufficientBalance)
             {
-                return "The local store is off (Set-XingtuConfiguration -LocalCacheEnabled $false), so a rerun fetches, and pays for, every row again.";
+                return string.Empty;
             }
 
-            // The line is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
-            string line = MyInvocation.Line?.Trim() ?? string.Empty;
+            if (_storeFolder.Length == 0)
+            {
+                return Texts.StoreOff;
+            }
+
+            // The command is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
+            string line = CommandText().Trim();
             string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
                 || !string.Equals(Redact(line), line, StringComparison.Ordinal)
-                ? "(the same command, with the same input)"
+                ? Texts.SameCommand
                 : line;
             string reading = _maxAge > TimeSpan.Zero
-                ? string.Format(CultureInfo.InvariantCulture, "within {0}", _maxAge)
-                : "with -MaxAge 12:00:00 (this call read nothing from the store)";
-            return $"To resume, run the same command again {reading}: the answers already received are kept in the local store ({_storeFolder}), so only the rest is fetched and billed. {command}";
+                ? Texts.Format(Texts.ResumeWithin, _maxAge)
+                : Texts.ResumeWithMaxAge;
+            return Texts.Format(Texts.Resume, reading, _storeFolder, command);
         }
 
-        private string Named(List<string> targets, string what, string none)
+        /// <summary>
+        /// The text of this command as typed, without the other commands on its line: $MyInvocation.Statement where
+        /// the edition has it (PowerShell 7.4 and later), else the command found by parsing the line it is on.
+        /// </summary>
+        private string CommandText()
+        {
+            if (typeof(InvocationInfo).GetProperty("Statement")?.GetValue(MyInvocation) is string statement && statement.Trim().Length > 0)
+            {
+                return statement;
+            }
+
+            string line = MyInvocation.Line ?? string.Empty;
+            System.Management.Automation.Language.ScriptBlockAst ast = System.Management.Automation.Language.Parser.ParseInput(line, out _, out _);
+            int offset = MyInvocation.OffsetInLine;
+            System.Management.Automation.Language.Ast? command = ast.Find(
+                node => node is System.Management.Automation.Language.CommandAst && node.Extent.StartLineNumber == 1 && node.Extent.StartColumnNumber == offset,
+                searchNestedScriptBlocks: true);
+            return command?.Extent.Text ?? string.Empty;
+        }
+
+        private string? Named(List<string> targets, string what, string? none)
         {
             const int MaxNamed = 10;
             return targets.Count == 0
                 ? none
-                : string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0} {1}(s) {2}: {3}{4}",
+                : Texts.Format(
+                    Texts.NamedRows,
                     targets.Count,
                     Unit,
                     what,
