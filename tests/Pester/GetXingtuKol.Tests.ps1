@@ -180,13 +180,17 @@ Describe 'Get-XingtuKol' {
         $message | Should -Match "Price part of KOL 'q-40'"
         $message -match '\b(\d+) KOL\(s\) completed before the stop' | Should -BeTrue
         [int]$Matches[1] | Should -Be $written.Count
-        $inFlight = if ($message -match '\b(\d+) KOL\(s\) in flight were cut off') { [int]$Matches[1] } else { $message | Should -Match 'none was in flight'; 0 }
+        # The rest in three parts, each naming its first ten: in flight and kept after the stop, in flight and cut
+        # off, and queued (never sent).
+        $kept = if ($message -match '\b(\d+) KOL\(s\) in flight were answered after the stop and kept') { [int]$Matches[1] } else { 0 }
+        $inFlight = if ($message -match '\b(\d+) KOL\(s\) in flight were cut off') { [int]$Matches[1] } else { 0 }
+        if ($kept + $inFlight -eq 0) { $message | Should -Match 'none was in flight' }
         $queued = if ($message -match '\b(\d+) KOL\(s\) queued were never sent') { [int]$Matches[1] } else { $message | Should -Match 'none was queued'; 0 }
         $named = @([regex]::Matches($message, "'(q-\d+)'") | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -ne 'q-40' })
-        $named.Count | Should -Be ([Math]::Min($inFlight, 10) + [Math]::Min($queued, 10))
+        $named.Count | Should -Be ([Math]::Min($kept, 10) + [Math]::Min($inFlight, 10) + [Math]::Min($queued, 10))
         $known = @($written) + $named + 'q-40'
         ($known | Sort-Object -Unique).Count | Should -Be $known.Count
-        $accounted = $written.Count + $inFlight + $queued + 1
+        $accounted = $written.Count + $kept + $inFlight + $queued + 1
         @($known | Where-Object { [array]::IndexOf($ids, $_) -ge $accounted }) | Should -BeNullOrEmpty
         $message | Should -Match 'To resume'
     }
