@@ -1,7 +1,9 @@
 using System;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -219,6 +221,19 @@ internal sealed class ApiEndpoint
                 break;
             case StepKind.Drop:
                 context.Abort();
+                break;
+            case StepKind.Close:
+                // A FIN, not a reset: the client reads the end of the stream where an answer should start, as when a
+                // server's idle timeout closes a kept-alive connection just as a request goes out on it.
+                context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Both);
+                context.Abort();
+                break;
+            case StepKind.Hostile:
+                if (await TryBillAsync(context, request, token))
+                {
+                    await WriteBodyAsync(context, 200, JsonContentType, Encoding.UTF8.GetBytes("{\"code\":0,\"message\":\"success\",\"data\":" + HostileBodies.DataOf(step.Value) + "}"));
+                }
+
                 break;
             case StepKind.Slow:
                 await Task.Delay(step.Value, context.RequestAborted);
