@@ -174,7 +174,7 @@ internal sealed class ApiEndpoint
             return;
         }
 
-        if (_state.TryTakeStep(key, out Step? step))
+        if (_state.TryTakeStep(_route.Path, key, out Step? step))
         {
             await RunStepAsync(context, step, request, token);
             return;
@@ -321,6 +321,12 @@ internal sealed class ApiEndpoint
 
     private async Task WriteNormalAsync(HttpContext context, ApiRequest request, string token, bool truncate = false)
     {
+        if (_route.NoDataCode(request) is int code)
+        {
+            await WriteCodeAsync(context, 200, code, null, request, token);
+            return;
+        }
+
         if (!_route.AnswersSample(request))
         {
             await WriteDataAsync(context, request, token, DataVariant.Normal, truncate);
