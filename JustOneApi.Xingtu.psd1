@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Clear-XingtuLocalCache'
         'Clear-XingtuToken'
+        'Export-XingtuReport'
         'Get-XingtuConfiguration'
         'Get-XingtuKolSpread'
         'Get-XingtuLocalCache'
