@@ -23,7 +23,7 @@ BeforeAll {
     # The parameters a help file must describe: PowerShell documents its common parameters itself.
     function Get-DocumentedParameterName([System.Management.Automation.CommandInfo] $Command) {
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-        @($Command.Parameters.Keys | Where-Object { $_ -notin $common })
+        @($Command.Parameters.Keys | Where-Object { $_ -notin $common -and -not ($Command.Parameters[$_].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) })
     }
 
     function Get-HelpText($Node) { (@($Node | ForEach-Object { $_.Text }) -join "`n").Trim() }

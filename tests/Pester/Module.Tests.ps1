@@ -83,23 +83,23 @@ Describe 'Output types and views' {
         $listed | Should -Be $properties
     }
 
-    It 'shows the KolSpread table in 117 columns, KolId first, with the largest counts each column holds in full' {
-        $big = New-Spread @{ PlayMedian = 99999999; LikeAverage = 999999999; CommentAverage = 99999999999; ShareAverage = 999999999; VideoCount = 99999999; InteractionRate = 99999.99; ExpectedCpm1To20Sec = 999999999999 }
+    It 'shows the KolSpread table in 95 columns, KolId first, with the largest values each column holds in full' {
+        $big = New-Spread @{ PlayMedian = 999999999; LikeAverage = 999999998; CommentAverage = 99999999999; InteractionRate = 99999.99; ExpectedCpm1To20Sec = 999999999999999 }
         $lines = Format-SpreadTable $big 'en-US'
         $lines[0] | Should -Match '^KolId\s'
-        $lines[0].TrimEnd().Length | Should -Be 117
-        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 117 }
+        $lines[0].TrimEnd().Length | Should -Be 95
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 95 }
         $lines[2] | Should -Not -Match '…|\.\.\.' -Because 'no cell may be cut short'
-        foreach ($shown in '99,999,999', '999,999,999', '99,999,999,999', '99999.99', '999999999999') { $lines[2] | Should -Match ([regex]::Escape($shown)) }
+        foreach ($shown in '999,999,999', '999,999,998', '99,999,999,999', '99999.99', '999,999,999,999,999') { $lines[2] | Should -Match ([regex]::Escape($shown)) }
     }
 
-    It 'shows counts with the thousands separator of the <Culture> culture (<Counts>), rates and CPM as they are' -ForEach @(
-        @{ Culture = 'en-US'; Counts = '3,642,403 95,028 4,192 9,637 3' }
-        @{ Culture = 'zh-CN'; Counts = '3,642,403 95,028 4,192 9,637 3' }
-        @{ Culture = 'de-DE'; Counts = '3.642.403 95.028 4.192 9.637 3' }
+    It 'shows counts and money with the thousands separator of the <Culture> culture (<Cells>), rates as they are' -ForEach @(
+        @{ Culture = 'en-US'; Cells = '3,642,403 95,028 244 5,657 4,192' }
+        @{ Culture = 'zh-CN'; Cells = '3,642,403 95,028 244 5,657 4,192' }
+        @{ Culture = 'de-DE'; Cells = '3.642.403 95.028 244 5.657 4.192' }
     ) {
         $row = (Format-SpreadTable (New-Spread $Sample) $Culture)[2]
-        @(-split $row) | Should -Be (@($SampleKolId) + @(-split $Counts) + @('244', '5657'))
+        @(-split $row) | Should -Be (@($SampleKolId) + @(-split $Cells))
     }
 
     It 'shows a missing count as an empty cell, not 0' {

@@ -289,7 +289,9 @@ function Get-PipelineInputText {
 function Get-CommandModel {
     # Everything the help takes from the cmdlet itself rather than from the markdown.
     param([System.Management.Automation.CmdletInfo] $Command)
-    $documentable = { param($name) $name -notin $CommonParameters -and $name -ne 'UseTransaction' }
+    # A DontShow parameter (the pipeline object itself, which -KeepInputColumns reads) is plumbing, not for users.
+    $hidden = @($Command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow } } | ForEach-Object Name)
+    $documentable = { param($name) $name -notin $CommonParameters -and $name -ne 'UseTransaction' -and $name -notin $hidden }
 
     $sets = foreach ($set in $Command.ParameterSets) {
         $inDisplayOrder = Get-ParameterDisplayOrder @($set.Parameters | Where-Object { & $documentable $_.Name })

@@ -309,13 +309,16 @@ namespace JustOneApi.Xingtu.Client
 
         private string Redact(string text) => Redaction.Redact(text, _tokenForms);
 
+        /// <summary>
+        /// The response with this call's own token spellings taken out of the body, so a server that quotes the request
+        /// back cannot put the token into the store or an output; nothing else in the body changes.
+        /// </summary>
         private TransportResponse Scrubbed(TransportResponse response)
         {
-            string text = System.Text.Encoding.UTF8.GetString(response.Body);
-            string scrubbed = Redact(text);
-            return string.Equals(scrubbed, text, StringComparison.Ordinal)
+            byte[] scrubbed = Redaction.ScrubBody(response.Body, _tokenForms);
+            return ReferenceEquals(scrubbed, response.Body)
                 ? response
-                : new TransportResponse(response.StatusCode, System.Text.Encoding.UTF8.GetBytes(scrubbed), response.RetryAfter, response.TooLarge);
+                : new TransportResponse(response.StatusCode, scrubbed, response.RetryAfter, response.TooLarge);
         }
 
         private static string Count(int n, string noun) =>

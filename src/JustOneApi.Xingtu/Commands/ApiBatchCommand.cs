@@ -29,6 +29,11 @@ namespace JustOneApi.Xingtu.Commands
         private const int ProgressActivityId = 0x5854;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        // What each row in the batch came from, in input order, alongside the batch's own queue: taken one per entry.
+        private readonly Queue<InputRow> _rows = new Queue<InputRow>();
+        private InputRow _row;
+        private int _recordNumber;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
         private int _completed;
@@ -36,7 +41,7 @@ namespace JustOneApi.Xingtu.Commands
         private int _fromStore;
         private bool _storeWarned;
         private bool _switchWarned;
-        private string? _token;
+        private string[] _tokenForms = Array.Empty<string>();
         private TimeSpan _maxAge;
         private string _storeFolder = string.Empty;
         private int? _total;
@@ -68,6 +73,19 @@ namespace JustOneApi.Xingtu.Commands
         /// </summary>
         [Parameter]
         public TimeSpan MaxAge { get; set; }
+
+        /// <summary>
+        /// Copy the input object's own columns (every property of an Import-Csv row, say) onto each result, so that
+        /// Export-Csv writes the user's columns next to the metrics. A column whose name the result already has is
+        /// added as Input_ and its name, never overwritten.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter KeepInputColumns { get; set; }
+
+        /// <summary>The whole pipeline input object, whatever else binds from it: the row -KeepInputColumns copies.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [AllowNull]
+        public PSObject? PipelineInput { get; set; }
 
         /// <summary>What one input row is called in messages and progress: KOL, or request.</summary>
         private protected abstract string Unit { get; }
@@ -108,6 +126,21 @@ namespace JustOneApi.Xingtu.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
+            // The token first, before anything can quote what was typed: from here on every text this cmdlet writes
+            // has this call's token taken out, in each of its spellings.
+            string? token = null;
+            TokenSource tokenSource = TokenSource.None;
+            InvalidOperationException? tokenProblem = null;
+            try
+            {
+                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
+                _tokenForms = Redaction.FormsOf(token);
+            }
+            catch (InvalidOperationException ex)
+            {
+                tokenProblem = ex;
+            }
+
             if (MaxAge < TimeSpan.Zero)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative; 0 fetches everything again."), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
@@ -130,15 +163,9 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            string? token;
-            TokenSource tokenSource;
-            try
+            if (tokenProblem != null)
             {
-                token = TokenResolver.Resolve(SecureStringArgumentTransformationAttribute.ToPlainText(Token), out tokenSource);
-            }
-            catch (InvalidOperationException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
+                ThrowTerminatingError(new ErrorRecord(tokenProblem, "TokenStoreUnreadable", ErrorCategory.ReadError, null));
                 return;
             }
 
@@ -152,7 +179,6 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             int throttleLimit = IsBound(nameof(ThrottleLimit)) ? ThrottleLimit : settings.ThrottleLimit;
-            _token = token;
             LocalAnswerStore? store = null;
             if (settings.LocalCacheEnabled)
             {
@@ -198,10 +224,15 @@ namespace JustOneApi.Xingtu.Commands
                 _total += RowsOfRecord;
             }
 
+            _recordNumber++;
+            int index = 0;
             foreach (ApiRequest request in RequestsOfRecord())
             {
                 // Room first, so the window never holds more than its size and memory stays flat on long input.
                 Pump(untilEmpty: false);
+                index++;
+                // Piped rows are numbered by record; a -KolId list by its position.
+                _rows.Enqueue(new InputRow(MyInvocation.ExpectingInput ? PipelineInput : null, MyInvocation.ExpectingInput ? _recordNumber : index));
                 batch.Add(request);
             }
 
@@ -233,6 +264,42 @@ namespace JustOneApi.Xingtu.Commands
         {
             _stopping.Cancel();
             _batch?.Cancel();
+        }
+
+        /// <summary>
+        /// The one way out for text: every message, verbose and debug line, warning, error (its texts and its target),
+        /// progress record and resume advice this cmdlet and its subclasses write passes through here, and leaves
+        /// without this call's token in any spelling (as typed, URL-escaped, JSON-escaped) and without any token= value.
+        /// The methods below hide PSCmdlet's, so a subclass cannot write around it by accident.
+        /// </summary>
+        private protected string Redact(string text) => Redaction.Redact(text, _tokenForms);
+
+        /// <summary>Writes a verbose line, redacted.</summary>
+        private protected new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        /// <summary>Writes a debug line, redacted.</summary>
+        private protected new void WriteDebug(string text) => base.WriteDebug(Redact(text));
+
+        /// <summary>Writes a warning, redacted.</summary>
+        private protected new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        /// <summary>Writes a non-terminating error, redacted.</summary>
+        private protected new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Throws a terminating error, redacted.</summary>
+        private protected new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(ErrorRecords.Redacted(errorRecord, Redact));
+
+        /// <summary>Writes a progress record, its texts redacted.</summary>
+        private protected new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            if (progressRecord.CurrentOperation != null)
+            {
+                progressRecord.CurrentOperation = Redact(progressRecord.CurrentOperation);
+            }
+
+            base.WriteProgress(progressRecord);
         }
 
         /// <summary>True when verbose lines would be shown: -Verbose, or $VerbosePreference in the caller's scope.</summary>
@@ -310,9 +377,51 @@ namespace JustOneApi.Xingtu.Commands
         private static bool BelongsToStop(Outcome<T> outcome) =>
             outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
 
+        /// <summary>
+        /// Writes one row's result with what it carries from its input: the id as given (InputKolId) and, with
+        /// -KeepInputColumns, the input object's columns. For the cmdlets' WriteResult.
+        /// </summary>
+        private protected void WriteRow(object? value, bool enumerateCollection = true)
+        {
+            if (value == null)
+            {
+                WriteObject(value, enumerateCollection);
+                return;
+            }
+
+            string? inputKolId = _row.Request?.InputKolId;
+            if (value is IInputKolId typed)
+            {
+                typed.InputKolId = inputKolId;
+            }
+
+            PSObject row = PSObject.AsPSObject(value);
+            if (!(value is IInputKolId) && _row.Request?.KolId != null && row.Properties["InputKolId"] == null)
+            {
+                row.Properties.Add(new PSNoteProperty("InputKolId", inputKolId));
+            }
+
+            if (KeepInputColumns.IsPresent && InputColumns.Of(_row.Input) is List<KeyValuePair<string, object?>> columns)
+            {
+                foreach (KeyValuePair<string, object?> column in columns)
+                {
+                    string name = column.Key;
+                    while (row.Properties[name] != null)
+                    {
+                        name = "Input_" + name;
+                    }
+
+                    row.Properties.Add(new PSNoteProperty(name, column.Value is PSObject wrapped ? wrapped.BaseObject : column.Value));
+                }
+            }
+
+            WriteObject(row, enumerateCollection);
+        }
+
         /// <summary>Writes one row's result or error, and the warnings that came with it.</summary>
         private void Write(RequestBatch<T>.Entry entry)
         {
+            _row = _rows.Dequeue().For(entry.Request);
             Outcome<T> outcome = entry.Outcome;
             _completed++;
             if (!entry.IsRepeat && outcome.FromLocalCache)
@@ -374,8 +483,12 @@ namespace JustOneApi.Xingtu.Commands
                 if (!BelongsToStop(outcome))
                 {
                     Write(entry);
+                    have = batch.TryTake(out entry);
+                    continue;
                 }
-                else if (error != null && error.Kind == stop.Kind && error.Target == stop.Target)
+
+                _rows.Dequeue();
+                if (error != null && error.Kind == stop.Kind && error.Target == stop.Target)
                 {
                     // The row that hit the code, or a repeat of it: reported once, by the terminating error.
                     hit ??= error;
@@ -418,7 +531,7 @@ namespace JustOneApi.Xingtu.Commands
             // The line is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
             string line = MyInvocation.Line?.Trim() ?? string.Empty;
             string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-                || (_token != null && !string.Equals(Redaction.Redact(line, _token), line, StringComparison.Ordinal))
+                || !string.Equals(Redact(line), line, StringComparison.Ordinal)
                 ? "(the same command, with the same input)"
                 : line;
             string reading = _maxAge > TimeSpan.Zero
@@ -440,6 +553,25 @@ namespace JustOneApi.Xingtu.Commands
                     what,
                     string.Join(", ", targets.Take(MaxNamed).Select(target => "'" + target + "'")),
                     targets.Count > MaxNamed ? ", ..." : string.Empty);
+        }
+
+        /// <summary>Where one row of the batch came from: the pipeline object, its number, and (once taken) its request.</summary>
+        private readonly struct InputRow
+        {
+            public InputRow(PSObject? input, int number, ApiRequest? request = null)
+            {
+                Input = input;
+                Number = number;
+                Request = request;
+            }
+
+            public PSObject? Input { get; }
+
+            public int Number { get; }
+
+            public ApiRequest? Request { get; }
+
+            public InputRow For(ApiRequest request) => new InputRow(Input, Number, request);
         }
 
         private void ReportProgress(bool done)

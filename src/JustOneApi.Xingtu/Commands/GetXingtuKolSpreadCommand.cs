@@ -118,7 +118,7 @@ namespace JustOneApi.Xingtu.Commands
                     WriteVerbose($"KolId '{KolIdNormalizer.Show(id)}' normalised to '{kolId.Id}'");
                 }
 
-                yield return _query!.For(kolId.Id);
+                yield return _query!.For(kolId.Id).WithInputKolId(id);
             }
         }
 
@@ -126,7 +126,7 @@ namespace JustOneApi.Xingtu.Commands
         {
             // A repeated KOL shares one fetch, but each row gets an object of its own, so Add-Member on one row does
             // not show up on another.
-            WriteObject(isRepeat ? result.Copy() : result);
+            WriteRow(isRepeat ? result.Copy() : result);
         }
 
         private void ThrowParameterError(string errorId, string message) =>

@@ -85,7 +85,7 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            WriteObject(converted, enumerateCollection: false);
+            WriteRow(converted, enumerateCollection: false);
         }
 
         /// <summary>The request for one query; a query that may not be sent becomes a refused request, so its row gets an error.</summary>
@@ -94,6 +94,7 @@ namespace JustOneApi.Xingtu.Commands
             var parameters = new List<KeyValuePair<string, string>>();
             string? problem = null;
             string? idProblem = null;
+            string? inputKolId = null;
             // In name order: a hashtable's order differs from one process to the next, and the same query must make the
             // same request, so that a rerun finds it in the local store.
             foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem).OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -118,6 +119,7 @@ namespace JustOneApi.Xingtu.Commands
 
                 if (IdKeys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase))
                 {
+                    inputKolId ??= value;
                     NormalizedKolId kolId = KolIdNormalizer.Normalize(value);
                     if (kolId.Changed)
                     {
@@ -133,7 +135,7 @@ namespace JustOneApi.Xingtu.Commands
 
             string id = parameters.Where(p => IdKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault();
             string target = "/" + ApiRequest.ComposeKey(_path, parameters);
-            var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id);
+            var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id).WithInputKolId(inputKolId);
             return problem != null ? request.Refused(XingtuErrorKind.InvalidRequest, problem + " Nothing was sent for " + request.Subject + ".")
                 : idProblem != null ? request.Refused(XingtuErrorKind.InvalidKolId, idProblem)
                 : request;
@@ -141,35 +143,12 @@ namespace JustOneApi.Xingtu.Commands
 
         private static IEnumerable<KeyValuePair<string, object?>> PairsOf(object? query, ref string? problem)
         {
-            object? value = query is PSObject wrapped ? wrapped.BaseObject : query;
-            var pairs = new List<KeyValuePair<string, object?>>();
-            if (value == null)
+            List<KeyValuePair<string, object?>>? pairs = InputColumns.Of(query);
+            if (pairs == null)
             {
-                return pairs;
-            }
-
-            if (value is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    pairs.Add(new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, entry.Value));
-                }
-
-                return pairs;
-            }
-
-            if (value is string || value.GetType().IsPrimitive)
-            {
+                object? value = query is PSObject wrapped ? wrapped.BaseObject : query;
                 problem = $"The query '{value}' is not a hashtable or an object with properties, so it names no parameter.";
-                return pairs;
-            }
-
-            foreach (PSPropertyInfo property in PSObject.AsPSObject(query!).Properties)
-            {
-                if (property.IsGettable && (property.MemberType & (PSMemberTypes.NoteProperty | PSMemberTypes.Property)) != 0)
-                {
-                    pairs.Add(new KeyValuePair<string, object?>(property.Name, property.Value));
-                }
+                return new List<KeyValuePair<string, object?>>();
             }
 
             return pairs;

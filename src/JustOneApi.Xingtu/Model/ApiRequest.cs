@@ -33,6 +33,7 @@ namespace JustOneApi.Xingtu.Model
         {
             RefusalKind = kind;
             Refusal = problem;
+            InputKolId = refused.InputKolId;
         }
 
         /// <summary>The endpoint path below the base address, without a leading slash.</summary>
@@ -49,6 +50,19 @@ namespace JustOneApi.Xingtu.Model
 
         /// <summary>The KOL (author) id the request is for, when it is for one.</summary>
         public string? KolId { get; }
+
+        /// <summary>
+        /// The KOL id as the input gave it, before normalisation, so a result joins back to the user's row. Not part
+        /// of the request's identity: two spellings of one id share one fetch.
+        /// </summary>
+        public string? InputKolId { get; private set; }
+
+        /// <summary>The same request, marked with the id as the input gave it.</summary>
+        public ApiRequest WithInputKolId(string? inputKolId)
+        {
+            InputKolId = inputKolId;
+            return this;
+        }
 
         /// <summary>The request that serves the same answer from a successor endpoint, once this one is gone.</summary>
         public ApiRequest? Fallback { get; }

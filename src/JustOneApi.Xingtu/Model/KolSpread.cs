@@ -5,7 +5,7 @@ namespace JustOneApi.Xingtu
     /// a metric the API left out, sent as null or as an empty string is null, never 0.
     /// Units the vendor does not publish are named as such; see about_JustOneApi.Xingtu.
     /// </summary>
-    public sealed class KolSpread
+    public sealed class KolSpread : Model.IInputKolId
     {
         internal KolSpread(string kolId, SpreadEndpoint endpoint, SpreadPlatform platform, SpreadType type, SpreadRange range, string? flowType, bool onlyAssign)
         {
@@ -20,6 +20,14 @@ namespace JustOneApi.Xingtu
 
         /// <summary>The Xingtu KOL (author) id the request was for, as sent: normalised by KolIdNormalizer.</summary>
         public string KolId { get; }
+
+        /// <summary>The KOL id as the input gave it, before normalisation: the key to join a result back to the input row.</summary>
+        public string? InputKolId { get; private set; }
+
+        string? Model.IInputKolId.InputKolId
+        {
+            set => InputKolId = value;
+        }
 
         /// <summary>The endpoint that answered: V1 (KOL Data Overview, deprecated) or V2 (its successor).</summary>
         public SpreadEndpoint Endpoint { get; }
