@@ -268,54 +268,71 @@
   controls.appendChild(el('span', 'hint', L.sortHint));
   document.body.appendChild(controls);
 
+  // The table is a grid of rows, not a <table>: each row lays out on its own, so the browser can skip the rows out of
+  // view (content-visibility) and a sort of thousands of rows stays quick. Roles keep it a table for assistive tools.
   var wrap = el('div', 'tablewrap');
-  var table = el('table');
-  var thead = el('thead'), hr = el('tr');
+  var table = el('div', 'table');
+  table.setAttribute('role', 'table');
   var numeric = cols.map(function (c) { return c.type === 'int' || c.type === 'num'; });
+  var widths = { name: [9, 2], id: [11.5, 0], int: [6, 1], num: [6, 1], text: [7, 1.5], time: [9.5, 0] };
+  var tracks = cols.map(function (c) {
+    var w = widths[c.type] || [6, 1];
+    return w[1] ? 'minmax(' + w[0] + 'em, ' + w[1] + 'fr)' : w[0] + 'em';
+  });
+  tracks.push('6.5em');
+  table.style.setProperty('--cols', tracks.join(' '));
+  table.style.setProperty('--print-cols', cols.map(function (c) {
+    var w = widths[c.type] || [6, 1];
+    return 'minmax(0, ' + (w[0] / 6).toFixed(2) + 'fr)';
+  }).concat(['minmax(0, 1fr)']).join(' '));
+  var thead = el('div', 'thead'), hr = el('div', 'tr head');
+  thead.setAttribute('role', 'rowgroup');
+  hr.setAttribute('role', 'row');
   cols.forEach(function (c, i) {
-    var th = el('th', numeric[i] ? 'n' : null, c.label);
+    var th = el('div', numeric[i] ? 'th n' : 'th', c.label);
+    th.setAttribute('role', 'columnheader');
     th.setAttribute('data-c', i);
     th.tabIndex = 0;
     hr.appendChild(th);
   });
-  hr.appendChild(el('th', null, L.links));
+  var lh = el('div', 'th', L.links);
+  lh.setAttribute('role', 'columnheader');
+  hr.appendChild(lh);
   thead.appendChild(hr);
   table.appendChild(thead);
-  var tbody = el('tbody');
+  var tbody = el('div', 'tbody');
+  tbody.setAttribute('role', 'rowgroup');
   var trs = new Array(n), search = new Array(n);
   var frag = document.createDocumentFragment();
+  function link(href, text) {
+    var a = document.createElement('a');
+    a.href = href;
+    a.rel = 'noopener noreferrer';
+    a.target = '_blank';
+    a.textContent = text;
+    return a;
+  }
   for (var r = 0; r < n; r++) {
-    var tr = document.createElement('tr');
+    var tr = document.createElement('div');
+    tr.className = 'tr';
+    tr.setAttribute('role', 'row');
     tr.id = 'xt-row-' + r;
     var row = rows[r];
     for (var c = 0; c < cols.length; c++) {
-      var v = row[c], type = cols[c].type, td = document.createElement('td');
-      if (numeric[c]) { td.className = 'n'; td.textContent = fmt(v, cols[c].digits); }
+      var v = row[c], type = cols[c].type, td = document.createElement('div');
+      td.setAttribute('role', 'cell');
+      if (numeric[c]) { td.className = 'td n'; td.textContent = fmt(v, cols[c].digits); }
       else if (type === 'name') {
-        td.className = 'name';
-        if (v !== null) {
-          var a = document.createElement('a');
-          a.href = XINGTU + encodeURIComponent(row[cId]);
-          a.rel = 'noopener noreferrer';
-          a.target = '_blank';
-          a.textContent = v;
-          td.appendChild(a);
-        }
-      } else { td.className = type; if (v !== null) td.textContent = v; }
+        td.className = 'td name';
+        if (v !== null) td.appendChild(link(XINGTU + encodeURIComponent(row[cId]), v));
+      } else { td.className = 'td ' + type; if (v !== null) td.textContent = v; }
       tr.appendChild(td);
     }
-    var links = document.createElement('td');
-    links.className = 'links';
-    var xa = document.createElement('a');
-    xa.href = XINGTU + encodeURIComponent(row[cId]);
-    xa.rel = 'noopener noreferrer'; xa.target = '_blank'; xa.textContent = L.linkXingtu;
-    links.appendChild(xa);
-    if (data.douyin[r] !== null) {
-      var da = document.createElement('a');
-      da.href = DOUYIN + encodeURIComponent(data.douyin[r]);
-      da.rel = 'noopener noreferrer'; da.target = '_blank'; da.textContent = L.linkDouyin;
-      links.appendChild(da);
-    }
+    var links = document.createElement('div');
+    links.className = 'td links';
+    links.setAttribute('role', 'cell');
+    links.appendChild(link(XINGTU + encodeURIComponent(row[cId]), L.linkXingtu));
+    if (data.douyin[r] !== null) links.appendChild(link(DOUYIN + encodeURIComponent(data.douyin[r]), L.linkDouyin));
     tr.appendChild(links);
     trs[r] = tr;
     search[r] = [val(r, cName), val(r, cId), val(r, cTags)].join('\n').toLowerCase();
@@ -365,11 +382,11 @@
     }
   }
   hr.addEventListener('click', function (e) {
-    var th = e.target.closest('th');
+    var th = e.target.closest('.th');
     if (th && th.hasAttribute('data-c')) sortBy(+th.getAttribute('data-c'));
   });
   hr.addEventListener('keydown', function (e) {
-    var th = e.target.closest('th');
+    var th = e.target.closest('.th');
     if ((e.key === 'Enter' || e.key === ' ') && th && th.hasAttribute('data-c')) { e.preventDefault(); sortBy(+th.getAttribute('data-c')); }
   });
 
