@@ -20,6 +20,9 @@ internal sealed class ApiEndpoint
 
     private static readonly byte[] MalformedBody = "<html>not json"u8.ToArray();
 
+    /// <summary>The HttpContext item that marks a request billed as it arrived, so its answer is not billed again.</summary>
+    private static readonly object BilledOnArrival = new();
+
     private readonly EmulatorState _state;
     private readonly ApiRoute _route;
     private readonly byte[] _sample;
@@ -44,6 +47,11 @@ internal sealed class ApiEndpoint
         bool withinRate = (_route.IsV1 && _state.Config.V1Gone) || _state.TryAcquireRate(token);
         try
         {
+            if (withinRate && !await BillOnArrivalAsync(context, query, key, token))
+            {
+                return;
+            }
+
             await ProcessAsync(context, query, key, token, withinRate);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -57,6 +65,30 @@ internal sealed class ApiEndpoint
     }
 
     private static bool IsBilled(int code) => code is 0 or 201;
+
+    /// <summary>
+    /// In the bill-on-arrival mode, bills a request that would be served (known token, live endpoint, valid
+    /// parameters) as it arrives, before its latency; one over the quota is refused with 303 at once, and false is
+    /// returned. An admitted request stays billed whatever happens next, even when the client hangs up.
+    /// </summary>
+    private async Task<bool> BillOnArrivalAsync(HttpContext context, IQueryCollection query, string key, string token)
+    {
+        EmulatorConfig config = _state.Config;
+        if (!config.BillOnArrival || (_route.IsV1 && config.V1Gone) || token.Length == 0 || !config.Tokens.Contains(token)
+            || !_route.TryParse(query, key, out ApiRequest request, out _))
+        {
+            return true;
+        }
+
+        if (!_state.TryBill(token, request.Key))
+        {
+            await WriteErrorAsync(context, 200, 303, null);
+            return false;
+        }
+
+        context.Items[BilledOnArrival] = true;
+        return true;
+    }
 
     private static async Task WriteBodyAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body)
     {
@@ -126,8 +158,9 @@ internal sealed class ApiEndpoint
             return;
         }
 
-        // The vendor refuses a spent token before looking at the request, so no script step is used up either.
-        if (config.Quota.IsExhausted(token))
+        // The vendor refuses a spent token before looking at the request, so no script step is used up either. A
+        // request billed on arrival was admitted before the quota ran out, and is answered.
+        if (!context.Items.ContainsKey(BilledOnArrival) && config.Quota.IsExhausted(token))
         {
             await WriteErrorAsync(context, 200, 303, null);
             return;
@@ -238,7 +271,7 @@ internal sealed class ApiEndpoint
     /// </summary>
     private async Task<bool> TryBillAsync(HttpContext context, ApiRequest request, string token)
     {
-        if (_state.TryBill(token, request.Key))
+        if (context.Items.ContainsKey(BilledOnArrival) || _state.TryBill(token, request.Key))
         {
             return true;
         }

@@ -50,13 +50,14 @@ internal sealed class ControlEndpoints
             || !TryReadInt(root, "maxRequestsPerSecond", 0, EmulatorConfig.MaxRateLimit, out int? maxRate, out problem)
             || !TryReadStrings(root, "tokens", out List<string>? tokens, out problem)
             || !TryReadBool(root, "v1Gone", out bool? v1Gone, out problem)
-            || !TryReadInt(root, "dailyQuota", 0, int.MaxValue, out int? dailyQuota, out problem))
+            || !TryReadInt(root, "dailyQuota", 0, int.MaxValue, out int? dailyQuota, out problem)
+            || !TryReadBool(root, "billOnArrival", out bool? billOnArrival, out problem))
         {
             await WriteProblemAsync(context, problem);
             return;
         }
 
-        EmulatorConfig config = _state.UpdateConfig(latency, jitter, maxRate, tokens, v1Gone, dailyQuota);
+        EmulatorConfig config = _state.UpdateConfig(latency, jitter, maxRate, tokens, v1Gone, dailyQuota, billOnArrival);
         await WriteJsonAsync(context, 200, writer => EmulatorState.WriteConfig(writer, config));
     }
 

@@ -14,13 +14,14 @@ internal sealed class EmulatorConfig
     public const int MaxRateLimit = 1_000_000;
 
     public EmulatorConfig(int latencyMs, int latencyJitterMs, int maxRequestsPerSecond, IEnumerable<string> tokens)
-        : this(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens.ToFrozenSet(System.StringComparer.Ordinal), false, new QuotaLedger(0), null)
+        : this(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens.ToFrozenSet(System.StringComparer.Ordinal), false, new QuotaLedger(0), null, false)
     {
     }
 
     private EmulatorConfig(
-        int latencyMs, int latencyJitterMs, int maxRequestsPerSecond, FrozenSet<string> tokens, bool v1Gone, QuotaLedger quota, TokenRateLimits? limits)
+        int latencyMs, int latencyJitterMs, int maxRequestsPerSecond, FrozenSet<string> tokens, bool v1Gone, QuotaLedger quota, TokenRateLimits? limits, bool billOnArrival)
     {
+        BillOnArrival = billOnArrival;
         LatencyMs = latencyMs;
         LatencyJitterMs = latencyJitterMs;
         MaxRequestsPerSecond = maxRequestsPerSecond;
@@ -47,18 +48,25 @@ internal sealed class EmulatorConfig
     /// <summary>Today's per-token usage; a new ledger is a new day.</summary>
     public QuotaLedger Quota { get; }
 
+    /// <summary>
+    /// True when a request is billed as it arrives, before its latency, as a server that bills before it collects
+    /// does: one over the quota is refused (303) at once, and an admitted one stays billed even if the client hangs up.
+    /// False (the default) bills an answer (code 0 or 201) as it is written.
+    /// </summary>
+    public bool BillOnArrival { get; }
+
     /// <summary>One rate limiter per token; null when rate limiting is off.</summary>
     public TokenRateLimits? RateLimits { get; }
 
     /// <summary>A fresh copy with empty rate-limit windows and a new quota day, used by reset.</summary>
-    public EmulatorConfig Fresh() => new(LatencyMs, LatencyJitterMs, MaxRequestsPerSecond, Tokens, V1Gone, new QuotaLedger(DailyQuota), null);
+    public EmulatorConfig Fresh() => new(LatencyMs, LatencyJitterMs, MaxRequestsPerSecond, Tokens, V1Gone, new QuotaLedger(DailyQuota), null, BillOnArrival);
 
     /// <summary>
     /// Applies the given fields. The rate-limit windows survive unless the limit itself changes; the quota usage
     /// survives unless dailyQuota is given, since setting it (to any value) starts a new day.
     /// </summary>
     public EmulatorConfig With(
-        int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens, bool? v1Gone, int? dailyQuota)
+        int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens, bool? v1Gone, int? dailyQuota, bool? billOnArrival = null)
     {
         int max = maxRequestsPerSecond ?? MaxRequestsPerSecond;
         return new EmulatorConfig(
@@ -68,7 +76,8 @@ internal sealed class EmulatorConfig
             tokens is null ? Tokens : tokens.ToFrozenSet(System.StringComparer.Ordinal),
             v1Gone ?? V1Gone,
             dailyQuota is int quota ? new QuotaLedger(quota) : Quota,
-            max == MaxRequestsPerSecond ? RateLimits : null);
+            max == MaxRequestsPerSecond ? RateLimits : null,
+            billOnArrival ?? BillOnArrival);
     }
 }
 

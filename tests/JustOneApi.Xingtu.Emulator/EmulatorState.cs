@@ -124,11 +124,11 @@ internal sealed class EmulatorState
 
     /// <summary>Applies the given fields under a lock so two control calls cannot lose each other's changes.</summary>
     public EmulatorConfig UpdateConfig(
-        int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens, bool? v1Gone, int? dailyQuota)
+        int? latencyMs, int? latencyJitterMs, int? maxRequestsPerSecond, IReadOnlyList<string>? tokens, bool? v1Gone, int? dailyQuota, bool? billOnArrival = null)
     {
         lock (_configGate)
         {
-            _config = _config.With(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens, v1Gone, dailyQuota);
+            _config = _config.With(latencyMs, latencyJitterMs, maxRequestsPerSecond, tokens, v1Gone, dailyQuota, billOnArrival);
             return _config;
         }
     }
@@ -194,6 +194,7 @@ internal sealed class EmulatorState
         writer.WriteNumber("maxRequestsPerSecond", config.MaxRequestsPerSecond);
         writer.WriteBoolean("v1Gone", config.V1Gone);
         writer.WriteNumber("dailyQuota", config.DailyQuota);
+        writer.WriteBoolean("billOnArrival", config.BillOnArrival);
         writer.WriteStartArray("tokens");
         foreach (string token in config.Tokens.Order(System.StringComparer.Ordinal))
         {

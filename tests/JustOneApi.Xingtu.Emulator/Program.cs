@@ -31,8 +31,10 @@ using Microsoft.Extensions.Logging;
 // Control API (never counted):
 //   POST /_emulator/reset   clears scripts, counters and quota usage; restores the startup configuration
 //   GET  /_emulator/config  the configuration in force
-//   POST /_emulator/config  {"latencyMs","latencyJitterMs","maxRequestsPerSecond","tokens","v1Gone","dailyQuota"}, any subset;
-//                           dailyQuota (0 = unlimited) given again starts a new day
+//   POST /_emulator/config  {"latencyMs","latencyJitterMs","maxRequestsPerSecond","tokens","v1Gone","dailyQuota","billOnArrival"}, any subset;
+//                           dailyQuota (0 = unlimited) given again starts a new day; "billOnArrival": true bills
+//                           each request that would be served as it arrives, before its latency, and refuses one over
+//                           the quota (303) at once, as a server that bills before it collects does
 //   POST /_emulator/script  {"kolId":KEY,"steps":[...]} or {"scripts":[...]}; the step grammar is in Scripts.cs
 //   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, lastQuery
 int port = 0;

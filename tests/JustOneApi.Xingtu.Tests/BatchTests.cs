@@ -173,7 +173,9 @@ namespace JustOneApi.Xingtu.Tests
                 throw new InvalidOperationException("unreachable");
             });
             using var h = new ClientHarness(handler, throttleLimit: throttle);
-            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 10, log: true);
+
+            // No grace: what is in flight at the stop is cut off at once (the grace itself is the next test's).
+            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 10, log: true, stopGrace: TimeSpan.Zero);
             batchRef = batch;
 
             string[] ids = { "slow", "stopper", "q1", "q2", "q3", "q4" };
@@ -213,6 +215,79 @@ namespace JustOneApi.Xingtu.Tests
 
             Assert.Equal(sent, h.Handler.Count);
             Assert.DoesNotContain(h.Handler.Requests, uri => TestSupport.QueryOf(uri)["kolId"] == "late");
+        }
+
+        [Fact]
+        public async Task InFlightAtAStop_BilledAnswersAreKept_AndNothingIsRetried()
+        {
+            // "billed" and "retried" are in flight when "stopper" hits the quota; they answer only once the test has
+            // seen the stop, so their answers come after it: a billed one, kept in the store, and a 500, not retried.
+            var inFlight = new CountdownEvent(2);
+            var stopSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var handler = new FakeHandler(async (request, n, ct) =>
+            {
+                switch (KolOf(request))
+                {
+                    case "stopper":
+                        await Task.Run(() => inFlight.Wait(ct), ct);
+                        return TestSupport.RespondCode(303);
+                    case "billed":
+                        inFlight.Signal();
+                        await stopSeen.Task.WaitAsync(ct);
+                        return TestSupport.RespondSample();
+                    default:
+                        inFlight.Signal();
+                        await stopSeen.Task.WaitAsync(ct);
+                        return TestSupport.RespondCode(500);
+                }
+            });
+            string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xingtu-grace-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var store = new JustOneApi.Xingtu.Store.LocalAnswerStore(folder);
+                using var http = new HttpClient(handler);
+                var options = new ClientOptions(TestSupport.BaseUri, TimeSpan.FromSeconds(30), 3, TimeSpan.Zero, 3, 0, store, TimeSpan.FromHours(12));
+                var client = new ApiClient(
+                    new JustOneApi.Xingtu.Transport.HttpTransport(http, TestSupport.Token), options, TestSupport.Token, new RetryPolicy(3, TimeSpan.Zero, () => 0), new RateGate(0));
+                using var batch = new KolSpreadBatch(client, TestSupport.Reader(), windowSize: 10, log: true, stopGrace: Patience);
+                string[] ids = { "billed", "stopper", "retried", "queued" };
+                foreach (string id in ids)
+                {
+                    batch.Add(TestSupport.Query(id));
+                }
+
+                var clock = Stopwatch.StartNew();
+                while (batch.StopError == null)
+                {
+                    Assert.True(clock.Elapsed < Patience, "The batch did not stop.");
+                    batch.WaitForChange(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+                }
+
+                stopSeen.SetResult();
+                List<KolSpreadBatch.Entry> taken = TakeAll(batch);
+                Assert.Equal(ids, taken.Select(e => e.Request.KolId));
+                Assert.True(taken[0].Outcome.Canceled && taken[0].Outcome.KeptAtStop, "the billed answer after the stop is kept, and not written as a row");
+                Assert.Equal(XingtuErrorKind.DailyQuotaExceeded, taken[1].Outcome.Error!.Kind);
+                Assert.True(taken[2].Outcome.Canceled && taken[2].Outcome.Sent && !taken[2].Outcome.KeptAtStop, "the 500 after the stop is cut off");
+                Assert.True(taken[3].Outcome.Canceled && !taken[3].Outcome.Sent, "the queued row is never sent");
+
+                Assert.Equal(1, handler.Requests.Count(uri => TestSupport.QueryOf(uri)["kolId"] == "retried"));
+                Assert.Equal(3, handler.Count);
+                Assert.Equal(1, client.Kept);
+
+                // The kept answer serves a rerun without a request.
+                var rerun = new ApiClient(new JustOneApi.Xingtu.Transport.HttpTransport(http, TestSupport.Token), options, TestSupport.Token, new RetryPolicy(0, TimeSpan.Zero, () => 0), new RateGate(0));
+                KolSpreadOutcome served = await rerun.FetchAsync(TestSupport.Query("billed"), TestSupport.Reader(), null, CancellationToken.None);
+                Assert.True(served.FromLocalCache);
+                Assert.Equal(3, handler.Count);
+            }
+            finally
+            {
+                if (System.IO.Directory.Exists(folder))
+                {
+                    System.IO.Directory.Delete(folder, recursive: true);
+                }
+            }
         }
     }
 }

@@ -162,12 +162,15 @@ Describe 'Get-XingtuKolSpread at scale' {
             $message = $stop.Exception.Message
             $message -match '\b(\d+) KOL\(s\) completed before the stop' | Should -BeTrue
             [int]$Matches[1] | Should -Be $written.Count
-            # Cut off is counted in two parts, each naming its first ten: in flight (sent) and queued (never sent).
-            $inFlight = if ($message -match '\b(\d+) KOL\(s\) in flight were cut off') { [int]$Matches[1] } else { $message | Should -Match 'none was in flight'; 0 }
+            # The rest is counted in three parts, each naming its first ten: in flight and answered after the stop (kept
+            # in the local store), in flight and cut off, and queued (never sent).
+            $kept = if ($message -match '\b(\d+) KOL\(s\) in flight were answered after the stop and kept') { [int]$Matches[1] } else { 0 }
+            $inFlight = if ($message -match '\b(\d+) KOL\(s\) in flight were cut off') { [int]$Matches[1] } else { 0 }
+            if ($kept + $inFlight -eq 0) { $message | Should -Match 'none was in flight' }
             $queued = if ($message -match '\b(\d+) KOL\(s\) queued were never sent') { [int]$Matches[1] } else { $message | Should -Match 'none was queued'; 0 }
-            $cutCount = $inFlight + $queued
+            $cutCount = $kept + $inFlight + $queued
             $named = @([regex]::Matches($message, "'(race-\d+)'") | ForEach-Object { $_.Groups[1].Value } | Where-Object { $_ -ne 'race-151' })
-            $named.Count | Should -Be ([Math]::Min($inFlight, 10) + [Math]::Min($queued, 10))
+            $named.Count | Should -Be ([Math]::Min($kept, 10) + [Math]::Min($inFlight, 10) + [Math]::Min($queued, 10))
             $known = @($written) + $named + 'race-151'
             ($known | Sort-Object -Unique).Count | Should -Be $known.Count
             $accounted = $written.Count + $cutCount + 1

@@ -386,6 +386,40 @@ Describe 'Emulator: daily quota per token' {
         $stats.peakInFlight | Should -BeGreaterThan 5 -Because 'the requests must have overlapped for this to prove anything'
     }
 
+    It 'bills on arrival when asked: refuses the request over the quota at once, while admitted ones are still answering' {
+        Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 2 -BillOnArrival $true
+        Set-XingtuEmulatorScript -Uri $Uri -Script @{ 'h1' = @('hold'); 'h2' = @('hold') }
+        $handler = [System.Net.Http.HttpClientHandler]::new()
+        $handler.UseProxy = $false
+        $client = [System.Net.Http.HttpClient]::new($handler)
+        try {
+            $held = @('h1', 'h2' | ForEach-Object { $client.GetStringAsync((Get-ApiUrl -Path $V1 -Query @{ kolId = $_ })) })
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ((Get-XingtuEmulatorStats -Uri $Uri).held -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            $stats.held | Should -Be 2
+            $stats.billedTotal | Should -Be 2 -Because 'both were billed as they arrived, before they answered'
+
+            # Both admitted requests are still held: the third is refused without waiting for them.
+            (Invoke-Api -Path $V1 -Query @{ kolId = 'h3' }).code | Should -Be 303
+            (Get-XingtuEmulatorStats -Uri $Uri).held | Should -Be 2
+
+            Resume-XingtuEmulatorRequest -Uri $Uri | Should -Be 2
+            [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]]$held)
+            $held | ForEach-Object { ($_.Result | ConvertFrom-Json).code } | Should -Be @(0, 0) -Because 'an admitted request is answered even after the quota ran out'
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            $stats.billedTotal | Should -Be 2 -Because 'an answer billed on arrival is not billed again'
+            $stats.billedPerKol['h1'] | Should -Be 1
+            $stats.billedPerKol.ContainsKey('h3') | Should -BeFalse
+        }
+        finally {
+            $client.Dispose()
+        }
+        (Invoke-RestMethod -Uri "$Uri/_emulator/config" -NoProxy).billOnArrival | Should -BeTrue
+        Reset-XingtuEmulator -Uri $Uri
+        (Invoke-RestMethod -Uri "$Uri/_emulator/config" -NoProxy).billOnArrival | Should -BeFalse
+    }
+
     It 'ends with reset' {
         Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 1
         (Invoke-Api -Path $V1 -Query @{ kolId = 'r1' }).code | Should -Be 0

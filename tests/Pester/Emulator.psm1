@@ -158,6 +158,9 @@ function Set-XingtuEmulatorConfig {
     -MaxRequestsPerSecond limits each token on its own (0 = off). -V1Gone $true makes the V1 spread path answer an nginx
     404 page, as a removed endpoint would. -DailyQuota N lets each token receive N billed answers (code 0 or 201), then
     answers 303; giving it again (any value, 0 = unlimited) starts a new day with every token's count at zero.
+    -BillOnArrival $true bills each request that would be served as it arrives, before its latency, and refuses one
+    over the quota with 303 at once, as a server that bills before it collects does; admitted requests still take
+    their latency, and stay billed even when the client hangs up.
     #>
     [CmdletBinding()]
     param(
@@ -173,7 +176,8 @@ function Set-XingtuEmulatorConfig {
         [string[]] $Token,
         [bool] $V1Gone,
         [ValidateRange(0, 2147483647)]
-        [int] $DailyQuota
+        [int] $DailyQuota,
+        [bool] $BillOnArrival
     )
 
     process {
@@ -184,6 +188,7 @@ function Set-XingtuEmulatorConfig {
         if ($PSBoundParameters.ContainsKey('Token')) { $body['tokens'] = [string[]]@($Token) }
         if ($PSBoundParameters.ContainsKey('V1Gone')) { $body['v1Gone'] = $V1Gone }
         if ($PSBoundParameters.ContainsKey('DailyQuota')) { $body['dailyQuota'] = $DailyQuota }
+        if ($PSBoundParameters.ContainsKey('BillOnArrival')) { $body['billOnArrival'] = $BillOnArrival }
         Invoke-EmulatorControl -Uri $Uri -Method Post -Path '/_emulator/config' -Body $body | Out-Null
     }
 }

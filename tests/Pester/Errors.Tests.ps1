@@ -172,6 +172,31 @@ Describe 'Get-XingtuKolSpread errors and retries' {
             $run.Stats.total | Should -BeLessThan 80
         }
 
+        It 'gives the resume advice only when something was received, or the stop is the quota''s or the balance''s: code <Code> at <At>' -ForEach @(
+            @{ Code = '100'; At = 'k1'; Advice = $false }
+            @{ Code = '600'; At = 'k1'; Advice = $false }
+            @{ Code = '100'; At = 'k3'; Advice = $true }
+            @{ Code = '303'; At = 'k1'; Advice = $true }
+            @{ Code = '601'; At = 'k1'; Advice = $true }
+        ) {
+            Set-XingtuEmulatorScript -Uri $Uri -KolId $At -Step $Code
+            $ids = 1..5 | ForEach-Object { "k$_" }
+            $stop = $null
+            # Other commands on the same line: the advice quotes this command alone, not the line.
+            try { $before = 1; $null = $ids | Get-XingtuKolSpread -ThrottleLimit 1 -ErrorAction Stop; $after = 2 } catch { $stop = $_ }
+            $message = $stop.Exception.Message
+            if ($Advice) {
+                $message | Should -Match 'To resume, run the same command again, with the same input,'
+                $message | Should -Match ([regex]::Escape('Get-XingtuKolSpread -ThrottleLimit 1 -ErrorAction Stop') + '$')
+                $message | Should -Not -Match ([regex]::Escape('$before = 1'))
+            }
+            else {
+                $message | Should -Not -Match 'resume|local store|rerun' -Because 'nothing was received, so there is nothing to resume: the message says only what to fix'
+                $message | Should -Match 'none was in flight;'
+                $message | Should -Match 'no further request was sent\.$'
+            }
+        }
+
         It 'sends nothing and names Set-XingtuToken and JUSTONEAPI_TOKEN when there is no token' {
             $child = Invoke-ChildPwsh -Environment @{ JUSTONEAPI_BASE_URI = $Uri } -Script @"
     Import-Module '$ModulePath'

@@ -137,17 +137,43 @@ Describe 'The local answer store' {
             $second = @($ids | Get-XingtuKolSpread -ErrorAction Stop)
             $after = Get-XingtuEmulatorStats -Uri $Uri
 
+            # Requests still in flight at the stop may have answered after it: those answers were kept, not written.
+            $kept = if ($stop.Exception.Message -match '\b(\d+) KOL\(s\) in flight were answered after the stop and kept in the local store') { [int]$Matches[1] } else { 0 }
+
             # The emulator saw requests only for the rows the first run did not receive.
-            $received = @{}
-            foreach ($row in $first) { $received[$row.KolId] = $true }
-            $after.total - $before | Should -Be (500 - $first.Count)
+            $after.total - $before | Should -Be (500 - $first.Count - $kept)
             foreach ($id in $first.KolId) { $after.perKol[$id] | Should -Be $stats.perKol[$id] -Because "$id was received by the first run" }
 
-            # The rerun writes every KOL once, in order; the rows it fetched and the first run's rows are the 500, once each.
+            # The rerun writes every KOL once, in order; it is served from the store what the first run received, and
+            # every KOL was billed once.
             @($second.KolId) | Should -Be $ids
-            @($second | Where-Object FromLocalCache).KolId | Sort-Object | Should -Be (@($first.KolId) | Sort-Object)
-            $together = @($first.KolId) + @($second | Where-Object { -not $_.FromLocalCache }).KolId
-            ($together | Sort-Object { [int]($_ -replace '\D') }) | Should -Be $ids
+            $served = @($second | Where-Object FromLocalCache).KolId
+            $served.Count | Should -Be ($first.Count + $kept)
+            @($first.KolId | Where-Object { $_ -notin $served }) | Should -BeNullOrEmpty
+            @($ids | Where-Object { $after.billedPerKol[$_] -ne 1 }) | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'Keeping what was billed at a stop' {
+        It 'bills no KOL twice when the server bills on arrival and the quota runs out with requests in flight' {
+            # A server that bills a request as it arrives refuses the 301st at once, while up to seven admitted (and
+            # billed) requests are still taking their 200 ms. Their answers must be kept, so the rerun does not pay again.
+            $ids = 1..500 | ForEach-Object { "arrive-$_" }
+            Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 300 -BillOnArrival $true -LatencyMs 200
+            $first = [Collections.Generic.List[object]]::new()
+            $stop = $null
+            try { $ids | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorAction Stop | ForEach-Object { $first.Add($_) } } catch { $stop = $_ }
+            $stop.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
+            (Get-XingtuEmulatorStats -Uri $Uri).billedTotal | Should -Be 300
+
+            # The quota lifts; the same command runs again and completes the batch.
+            Set-XingtuEmulatorConfig -Uri $Uri -DailyQuota 0
+            $second = @($ids | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorAction Stop)
+            @($second.KolId) | Should -Be $ids
+            $stats = Get-XingtuEmulatorStats -Uri $Uri
+            $twice = @($ids | Where-Object { $stats.billedPerKol[$_] -gt 1 })
+            $twice | Should -BeNullOrEmpty -Because 'an answer billed before the stop is kept, and the rerun is served it'
+            $stats.billedTotal | Should -Be 500
         }
     }
 

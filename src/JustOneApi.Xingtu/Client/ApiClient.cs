@@ -14,7 +14,8 @@ namespace JustOneApi.Xingtu.Client
     /// <summary>
     /// Sends requests of any endpoint, many at once, under one call's policies: at most ThrottleLimit in flight,
     /// starts spaced by the account's rate gate, retries with back-off for the answers that allow it, a switch to the
-    /// successor endpoint when an endpoint is gone, and nothing more sent once the account has been refused. Between
+    /// successor endpoint when an endpoint is gone, and nothing more sent once the account has been refused: the
+    /// requests then in flight may still answer, and what they were billed for is kept, but none is retried. Between
     /// the batch and the transport sits the local answer store: a kept answer young enough is served without a
     /// request, and every billed answer is kept, so a rerun or a resume is not billed again. Thread-safe.
     /// </summary>
@@ -29,7 +30,9 @@ namespace JustOneApi.Xingtu.Client
         private readonly SemaphoreSlim _inFlight;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly Func<DateTimeOffset> _clock;
+        private readonly CancellationTokenSource _stopped = new CancellationTokenSource();
         private XingtuApiException? _stopError;
+        private int _kept;
         private string? _storeProblem;
         private string? _switchNotice;
 
@@ -60,6 +63,9 @@ namespace JustOneApi.Xingtu.Client
         /// <summary>The first account-level failure; once set, no further request is sent.</summary>
         public XingtuApiException? StopError => Volatile.Read(ref _stopError);
 
+        /// <summary>How many billed answers this client has written to the local store.</summary>
+        public int Kept => Volatile.Read(ref _kept);
+
         /// <summary>Why the local store could not keep an answer, the first time it could not; the fetch itself went on.</summary>
         public string? StoreProblem => Volatile.Read(ref _storeProblem);
 
@@ -86,6 +92,10 @@ namespace JustOneApi.Xingtu.Client
         public async Task<Outcome<T>> FetchAsync<T>(ApiRequest request, IAnswerReader<T> reader, Action<string>? log, CancellationToken cancellationToken)
         {
             var state = new FetchState();
+
+            // Waits (for a slot, the rate gate, a back-off) end at the account's stop; a request in flight does not.
+            using var waits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopped.Token);
+            state.Waits = waits.Token;
             try
             {
                 bool switched = request.Fallback != null && EndpointSwitch.IsGone(_options.BaseUri, request.Path);
@@ -108,7 +118,7 @@ namespace JustOneApi.Xingtu.Client
                 log?.Invoke($"{request.Subject}: /{request.Path} is gone; fetching it from /{request.Fallback!.Path}.");
                 return (await FetchFromAsync(request.Fallback!, reader, state, log, cancellationToken).ConfigureAwait(false))!;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || _stopped.IsCancellationRequested)
             {
                 return Outcome<T>.CanceledOutcome(state.Sent);
             }
@@ -139,10 +149,19 @@ namespace JustOneApi.Xingtu.Client
             while (true)
             {
                 attempts++;
-                (ApiAnswer<T>? sent, TimeSpan? retryAfter) = await SendOnceAsync(request, reader, uri, shown, attempts, state, log, cancellationToken).ConfigureAwait(false);
+                (ApiAnswer<T>? sent, TimeSpan? retryAfter, bool afterStop, bool keptNow) = await SendOnceAsync(request, reader, uri, shown, attempts, state, log, cancellationToken).ConfigureAwait(false);
                 if (!(sent is ApiAnswer<T> answer))
                 {
                     return Outcome<T>.CanceledOutcome(state.Sent);
+                }
+
+                if (afterStop)
+                {
+                    // Answered after the account's stop: kept if billed, never retried, and not written as a row.
+                    log?.Invoke(keptNow
+                        ? $"{request.Subject}: answered after the stop; kept in the local store, not written."
+                        : $"{request.Subject}: answered after the stop; not kept, not retried.");
+                    return Outcome<T>.AnsweredAfterStop(keptNow);
                 }
 
                 if (answer.Disposition == Disposition.Success)
@@ -173,28 +192,32 @@ namespace JustOneApi.Xingtu.Client
 
                 TimeSpan delay = _retry.Delay(attempts, retryAfter);
                 log?.Invoke($"{request.Subject}: {error.Message} Retry {attempts.ToString(CultureInfo.InvariantCulture)} of {_retry.MaximumRetryCount.ToString(CultureInfo.InvariantCulture)} in {delay.TotalSeconds:0.##} s.");
-                await _delay(delay, cancellationToken).ConfigureAwait(false);
+                await _delay(delay, state.Waits).ConfigureAwait(false);
             }
         }
 
-        /// <summary>Sends one request; returns a null answer, and sends nothing, once the account has been stopped.</summary>
-        private async Task<(ApiAnswer<T>? Answer, TimeSpan? RetryAfter)> SendOnceAsync<T>(ApiRequest request, IAnswerReader<T> reader, Uri uri, string? shown, int attempt, FetchState state, Action<string>? log, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one request; returns a null answer, and sends nothing, once the account has been stopped. AfterStop
+        /// says the answer came back once another had stopped the account; Kept, that it went to the local store.
+        /// </summary>
+        private async Task<(ApiAnswer<T>? Answer, TimeSpan? RetryAfter, bool AfterStop, bool Kept)> SendOnceAsync<T>(ApiRequest request, IAnswerReader<T> reader, Uri uri, string? shown, int attempt, FetchState state, Action<string>? log, CancellationToken cancellationToken)
         {
             // The slot first, then the gate: a start spaced by the gate must not then wait for a slot and go out in a
             // burst with others that were waiting too.
-            await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _inFlight.WaitAsync(state.Waits).ConfigureAwait(false);
             try
             {
-                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await _gate.WaitAsync(state.Waits).ConfigureAwait(false);
                 if (StopError != null)
                 {
-                    return (null, null);
+                    return (null, null, false, false);
                 }
 
                 var watch = Stopwatch.StartNew();
                 log?.Invoke(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
                 ApiAnswer<T> answer;
                 TimeSpan? retryAfter = null;
+                bool kept = false;
                 state.Sent = true;
                 try
                 {
@@ -208,7 +231,7 @@ namespace JustOneApi.Xingtu.Client
                         : AnswerParser.Interpret(response.StatusCode, response.Body, request, reader, receivedAt);
                     if (answer.Billed)
                     {
-                        Keep(request, response, receivedAt);
+                        kept = Keep(request, response, receivedAt);
                     }
                 }
                 catch (TransportException ex)
@@ -216,10 +239,18 @@ namespace JustOneApi.Xingtu.Client
                     answer = NoCompleteAnswer<T>(ex, request);
                 }
 
+                if (StopError != null)
+                {
+                    return (answer, retryAfter, true, kept);
+                }
+
                 if (answer.Disposition == Disposition.Stop)
                 {
                     // Recorded before the slot is released, so no request waiting for that slot is sent after it.
-                    Interlocked.CompareExchange(ref _stopError, answer.Error!.Redacted(Redact), null);
+                    if (Interlocked.CompareExchange(ref _stopError, answer.Error!.Redacted(Redact), null) == null)
+                    {
+                        _stopped.Cancel();
+                    }
                 }
 
                 if (answer.Error?.Kind == XingtuErrorKind.RateLimited || answer.Error?.HttpStatusCode == 429)
@@ -231,7 +262,7 @@ namespace JustOneApi.Xingtu.Client
                     _gate.Succeeded();
                 }
 
-                return (answer, retryAfter);
+                return (answer, retryAfter, false, kept);
             }
             finally
             {
@@ -264,18 +295,25 @@ namespace JustOneApi.Xingtu.Client
                 : null;
         }
 
-        /// <summary>Keeps a billed answer; a store that cannot be written is reported once and never fails the fetch.</summary>
-        private void Keep(ApiRequest request, TransportResponse response, DateTimeOffset receivedAt)
+        /// <summary>
+        /// Keeps a billed answer; true when it was written. A store that cannot be written is reported once and never
+        /// fails the fetch.
+        /// </summary>
+        private bool Keep(ApiRequest request, TransportResponse response, DateTimeOffset receivedAt)
         {
             if (!(_options.Store is LocalAnswerStore store) || !(StoreKeyOf(request) is string key))
             {
-                return;
+                return false;
             }
 
             if (!store.TryWrite(key, response.StatusCode, response.Body, receivedAt, out string? problem))
             {
                 Interlocked.CompareExchange(ref _storeProblem, Redact(problem ?? "The local store could not be written."), null);
+                return false;
             }
+
+            Interlocked.Increment(ref _kept);
+            return true;
         }
 
         /// <summary>
@@ -332,6 +370,9 @@ namespace JustOneApi.Xingtu.Client
 
             /// <summary>The status (404 or 410) with which the first endpoint said it is gone.</summary>
             public int GoneStatus { get; set; }
+
+            /// <summary>Ends waits for a slot, the gate or a back-off: the caller's cancellation or the account's stop.</summary>
+            public CancellationToken Waits { get; set; }
         }
     }
 }

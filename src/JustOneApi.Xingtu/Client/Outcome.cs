@@ -8,9 +8,11 @@ namespace JustOneApi.Xingtu.Client
     {
         private static readonly Outcome<T> CanceledUnsent = new Outcome<T>(default, null, Array.Empty<string>(), canceled: true, sent: false, fromLocalCache: false);
         private static readonly Outcome<T> CanceledSent = new Outcome<T>(default, null, Array.Empty<string>(), canceled: true, sent: true, fromLocalCache: false);
+        private static readonly Outcome<T> KeptAfterStop = new Outcome<T>(default, null, Array.Empty<string>(), canceled: true, sent: true, fromLocalCache: false, keptAtStop: true);
 
-        private Outcome(T? result, XingtuApiException? error, IReadOnlyList<string> anomalies, bool canceled, bool sent, bool fromLocalCache)
+        private Outcome(T? result, XingtuApiException? error, IReadOnlyList<string> anomalies, bool canceled, bool sent, bool fromLocalCache, bool keptAtStop = false)
         {
+            KeptAtStop = keptAtStop;
             Result = result;
             Error = error;
             Anomalies = anomalies;
@@ -33,6 +35,15 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>True when the local answer store served it, so nothing was sent or billed.</summary>
         public bool FromLocalCache { get; }
+
+        /// <summary>
+        /// True when the request was in flight at the account's stop and its billed answer, which came after, was kept
+        /// in the local store (so a rerun is served it). Such an outcome counts as cancelled: it is not written as a row.
+        /// </summary>
+        public bool KeptAtStop { get; }
+
+        /// <summary>Answered after the account's stop: kept in the local store when <paramref name="kept"/>, else as if cut off.</summary>
+        public static Outcome<T> AnsweredAfterStop(bool kept) => kept ? KeptAfterStop : CanceledSent;
 
         /// <summary>Cancelled, either before anything was sent or with a request in flight.</summary>
         public static Outcome<T> CanceledOutcome(bool sent) => sent ? CanceledSent : CanceledUnsent;

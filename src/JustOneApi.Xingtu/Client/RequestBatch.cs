@@ -11,12 +11,16 @@ namespace JustOneApi.Xingtu.Client
     /// An ordered window of fetches, for any endpoint and result type. Fetches run concurrently; results are taken in
     /// input order by one consumer thread (the pipeline's), which is the only thread that calls anything here but
     /// <see cref="Cancel"/>. A repeated request is fetched once while it is remembered. After an account-level
-    /// failure nothing new starts and everything in flight is cancelled.
+    /// failure nothing new starts; what is in flight has <see cref="StopGrace"/> to answer, so that what the server
+    /// billed is kept in the local store, and is then cancelled.
     /// </summary>
     internal sealed class RequestBatch<T> : IDisposable
     {
         /// <summary>How many recent requests are remembered to fetch repeats once; bounds the memory this takes.</summary>
         public const int RememberedRequests = 2048;
+
+        /// <summary>How long requests in flight at an account-level stop may take to answer before they are cut off.</summary>
+        public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
         private readonly ApiClient _client;
         private readonly IAnswerReader<T> _reader;
@@ -27,11 +31,17 @@ namespace JustOneApi.Xingtu.Client
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
         private readonly AutoResetEvent _changed = new AutoResetEvent(false);
         private readonly Action<string>? _logLine;
+        private readonly TimeSpan _stopGrace;
+        private int _graceStarted;
 
-        /// <summary>Creates a batch; with <paramref name="log"/> false, no log line is made at all.</summary>
-        public RequestBatch(ApiClient client, IAnswerReader<T> reader, int windowSize, bool log)
+        /// <summary>
+        /// Creates a batch; with <paramref name="log"/> false, no log line is made at all. <paramref name="stopGrace"/>,
+        /// <see cref="StopGrace"/> unless given, is how long requests in flight at a stop may still answer.
+        /// </summary>
+        public RequestBatch(ApiClient client, IAnswerReader<T> reader, int windowSize, bool log, TimeSpan? stopGrace = null)
         {
             _client = client;
+            _stopGrace = stopGrace ?? StopGrace;
             _reader = reader;
             WindowSize = windowSize;
             if (log)
@@ -63,6 +73,9 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>The account-level failure that stopped the batch, or null.</summary>
         public XingtuApiException? StopError => _client.StopError;
+
+        /// <summary>How many billed answers this batch has kept in the local store.</summary>
+        public int Kept => _client.Kept;
 
         /// <summary>Starts fetching <paramref name="request"/>, or joins the fetch of an equal one; does not block.</summary>
         public void Add(ApiRequest request)
@@ -129,7 +142,7 @@ namespace JustOneApi.Xingtu.Client
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        /// <summary>Cancels every fetch; safe from any thread.</summary>
+        /// <summary>Cancels every fetch at once (Ctrl+C); safe from any thread.</summary>
         public void Cancel()
         {
             _cancel.Cancel();
@@ -146,9 +159,17 @@ namespace JustOneApi.Xingtu.Client
             try
             {
                 Outcome<T> outcome = await _client.FetchAsync(request, _reader, _logLine, _cancel.Token).ConfigureAwait(false);
-                if (StopError != null)
+                if (StopError != null && Interlocked.Exchange(ref _graceStarted, 1) == 0)
                 {
-                    Cancel();
+                    // The client sends nothing more; what is in flight may answer within the grace, then it is cut off.
+                    if (_stopGrace > TimeSpan.Zero)
+                    {
+                        _cancel.CancelAfter(_stopGrace);
+                    }
+                    else
+                    {
+                        Cancel();
+                    }
                 }
 
                 return outcome;

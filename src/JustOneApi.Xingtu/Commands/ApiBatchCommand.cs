@@ -34,6 +34,7 @@ namespace JustOneApi.Xingtu.Commands
         private readonly Queue<InputRow> _rows = new Queue<InputRow>();
         private InputRow _row;
         private int _recordNumber;
+        private bool _garbleWarned;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
         private int _completed;
@@ -119,6 +120,24 @@ namespace JustOneApi.Xingtu.Commands
         /// result that cannot be written becomes an error for <paramref name="request"/>'s row.
         /// </summary>
         private protected abstract void WriteResult(T result, ApiRequest request, bool isRepeat);
+
+        /// <summary>
+        /// The column names that carry the KOL id in a piped row, or null when this call needs none. By default the
+        /// KolId parameter's name and aliases, for every cmdlet that has one.
+        /// </summary>
+        private protected virtual IReadOnlyList<string>? IdColumnNames
+        {
+            get
+            {
+                ParameterMetadata? kolId = null;
+                if (MyInvocation.MyCommand.Parameters?.TryGetValue("KolId", out kolId) != true || kolId == null)
+                {
+                    return null;
+                }
+
+                return new[] { kolId.Name }.Concat(kolId.Aliases).ToArray();
+            }
+        }
 
         /// <summary>True when the parameter was given on this call.</summary>
         private protected bool IsBound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
@@ -225,6 +244,11 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _recordNumber++;
+            if (MyInvocation.ExpectingInput)
+            {
+                CheckColumns(PipelineInput);
+            }
+
             int index = 0;
             foreach (ApiRequest request in RequestsOfRecord())
             {
@@ -378,6 +402,65 @@ namespace JustOneApi.Xingtu.Commands
             outcome.Canceled || (outcome.Error != null && outcome.Error.IsAccountLevel);
 
         /// <summary>
+        /// Looks at a piped row's column names: garbled names (a GBK file read as UTF-8) are said once; a first row
+        /// with no id column at all stops the call before anything is sent, instead of an error for every row.
+        /// </summary>
+        private void CheckColumns(PSObject? input)
+        {
+            List<KeyValuePair<string, object?>>? columns = InputColumns.Of(input);
+            if (columns == null || columns.Count == 0)
+            {
+                return;
+            }
+
+            bool garbled = columns.Any(column => LooksGarbled(column.Key));
+            IReadOnlyList<string>? idNames = IdColumnNames;
+            if (_recordNumber == 1 && idNames != null && !columns.Any(column => idNames.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
+            {
+                string message = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The input has no id column, so nothing was sent. {0}Name the column {1} or one of its aliases ({2}), or pipe through Select-Object @{{ Name = '{1}'; Expression = {{ $_.YourColumn }} }}. Columns found: {3}.",
+                    garbled ? GarbleAdvice + " " : string.Empty,
+                    idNames[0],
+                    string.Join(", ", idNames.Skip(1)),
+                    string.Join(", ", columns.Select(column => column.Key)));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "NoIdColumn", ErrorCategory.InvalidArgument, input));
+            }
+
+            if (garbled && !_garbleWarned)
+            {
+                _garbleWarned = true;
+                WriteWarning(GarbleAdvice + " Column names: " + string.Join(", ", columns.Select(column => column.Key)) + ".");
+            }
+        }
+
+        private const string GarbleAdvice = "The input's column names are garbled (they hold U+FFFD �): the file looks like GBK (code page 936), as Excel saves a CSV on a Chinese Windows, read as UTF-8. Read it with Import-Csv -Encoding 936, or save it in Excel as \"CSV UTF-8\".";
+
+        /// <summary>
+        /// True for a name that a wrong encoding made: U+FFFD (bytes that are not UTF-8), or a run of Latin-1 letters
+        /// (GBK or UTF-8 bytes read as Latin-1 or Windows-1252), which no real column name of this kind holds.
+        /// </summary>
+        private static bool LooksGarbled(string name)
+        {
+            int latin = 0;
+            foreach (char c in name)
+            {
+                if (c == '\uFFFD')
+                {
+                    return true;
+                }
+
+                latin = c >= '\u0080' && c <= '\u00FF' ? latin + 1 : 0;
+                if (latin >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Writes one row's result with what it carries from its input: the id as given (InputKolId) and, with
         /// -KeepInputColumns, the input object's columns. For the cmdlets' WriteResult.
         /// </summary>
@@ -441,7 +524,14 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _failed++;
-            WriteError(ErrorRecords.From(outcome.Error));
+            XingtuApiException error = outcome.Error;
+            if (entry.Request.Refusal != null)
+            {
+                // An input error: the row number finds it in the file.
+                error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+            }
+
+            WriteError(ErrorRecords.From(error));
         }
 
         /// <summary>
@@ -470,7 +560,9 @@ namespace JustOneApi.Xingtu.Commands
                 throw new PipelineStoppedException();
             }
 
-            // The row that hit the code reports it, with its attempts; every other stopped row was cut off.
+            // The row that hit the code reports it, with its attempts; every other stopped row was answered after the
+            // stop and kept in the local store, cut off in flight, or never sent.
+            var kept = new List<string>();
             var inFlight = new List<string>();
             var queued = new List<string>();
             XingtuApiException? hit = null;
@@ -495,59 +587,89 @@ namespace JustOneApi.Xingtu.Commands
                 }
                 else
                 {
-                    (outcome.Sent ? inFlight : queued).Add(entry.Request.Target);
+                    (outcome.KeptAtStop ? kept : outcome.Sent ? inFlight : queued).Add(entry.Request.Target);
                 }
 
                 have = batch.TryTake(out entry);
             }
 
             stop = hit ?? stop;
-            string summary = string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} The batch stopped: {1} {2}(s) completed before the stop ({3} with an error); {2} '{4}' hit code {5}; {6}; {7}. The rest of the input was not read, and no further request was sent. {8}",
+            string inFlightPart = kept.Count == 0 && inFlight.Count == 0
+                ? Texts.NoneInFlight
+                : string.Join("; ", new[] { Named(kept, Texts.InFlightKept, null), Named(inFlight, Texts.InFlightCut, null) }.Where(part => part != null));
+            string summary = Texts.Format(
+                Texts.StopSummary,
                 stop.Message,
                 _completed,
                 Unit,
                 _failed,
-                stop.Target,
-                stop.Code,
-                Named(inFlight, "in flight were cut off (sent, their answers dropped)", "none was in flight"),
-                Named(queued, "queued were never sent", "none was queued"),
-                ResumeAdvice());
+                stop.Target ?? string.Empty,
+                stop.Code is int code ? Texts.Format(Texts.StopHitCode, code)
+                    : stop.HttpStatusCode is int status ? Texts.Format(Texts.StopHitStatus, status)
+                    : Texts.StopHitConnection,
+                inFlightPart,
+                Named(queued, Texts.Queued, Texts.NoneQueued)!,
+                ResumeAdvice(stop, _batch!.Kept + _fromStore > 0)).TrimEnd();
             ThrowTerminatingError(ErrorRecords.From(stop.WithAttempts(stop.Attempts, summary)));
         }
 
         /// <summary>
         /// How to go on: the same command, once the account allows it. Every answer received is in the local store, so
-        /// the rerun is served those from it and fetches (and pays for) only what is missing.
+        /// the rerun is served those from it and fetches (and pays for) only what is missing. Said only when something
+        /// was received (<paramref name="received"/>), or when the stop is the quota's or the balance's, where a rerun
+        /// is the way on; a stop with nothing received (such as an invalid token) says only what to fix.
         /// </summary>
-        private string ResumeAdvice()
+        private string ResumeAdvice(XingtuApiException stop, bool received)
         {
-            if (_storeFolder.Length == 0)
+            if (!received && stop.Kind != XingtuErrorKind.DailyQuotaExceeded && stop.Kind != XingtuErrorKind.InsufficientBalance)
             {
-                return "The local store is off (Set-XingtuConfiguration -LocalCacheEnabled $false), so a rerun fetches, and pays for, every row again.";
+                return string.Empty;
             }
 
-            // The line is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
-            string line = MyInvocation.Line?.Trim() ?? string.Empty;
+            if (_storeFolder.Length == 0)
+            {
+                return Texts.StoreOff;
+            }
+
+            // The command is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
+            string line = CommandText().Trim();
             string command = line.Length == 0 || line.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
                 || !string.Equals(Redact(line), line, StringComparison.Ordinal)
-                ? "(the same command, with the same input)"
+                ? Texts.SameCommand
                 : line;
             string reading = _maxAge > TimeSpan.Zero
-                ? string.Format(CultureInfo.InvariantCulture, "within {0}", _maxAge)
-                : "with -MaxAge 12:00:00 (this call read nothing from the store)";
-            return $"To resume, run the same command again {reading}: the answers already received are kept in the local store ({_storeFolder}), so only the rest is fetched and billed. {command}";
+                ? Texts.Format(Texts.ResumeWithin, _maxAge)
+                : Texts.ResumeWithMaxAge;
+            return Texts.Format(Texts.Resume, reading, _storeFolder, command);
         }
 
-        private string Named(List<string> targets, string what, string none)
+        /// <summary>
+        /// The text of this command as typed, without the other commands on its line: $MyInvocation.Statement where
+        /// the edition has it (PowerShell 7.4 and later), else the command found by parsing the line it is on.
+        /// </summary>
+        private string CommandText()
+        {
+            if (typeof(InvocationInfo).GetProperty("Statement")?.GetValue(MyInvocation) is string statement && statement.Trim().Length > 0)
+            {
+                return statement;
+            }
+
+            string line = MyInvocation.Line ?? string.Empty;
+            System.Management.Automation.Language.ScriptBlockAst ast = System.Management.Automation.Language.Parser.ParseInput(line, out _, out _);
+            int offset = MyInvocation.OffsetInLine;
+            System.Management.Automation.Language.Ast? command = ast.Find(
+                node => node is System.Management.Automation.Language.CommandAst && node.Extent.StartLineNumber == 1 && node.Extent.StartColumnNumber == offset,
+                searchNestedScriptBlocks: true);
+            return command?.Extent.Text ?? string.Empty;
+        }
+
+        private string? Named(List<string> targets, string what, string? none)
         {
             const int MaxNamed = 10;
             return targets.Count == 0
                 ? none
-                : string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0} {1}(s) {2}: {3}{4}",
+                : Texts.Format(
+                    Texts.NamedRows,
                     targets.Count,
                     Unit,
                     what,

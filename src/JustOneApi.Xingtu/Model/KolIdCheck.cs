@@ -42,7 +42,7 @@ namespace JustOneApi.Xingtu.Model
             if ((id.StartsWith("@{", StringComparison.Ordinal) && id.EndsWith("}", StringComparison.Ordinal))
                 || id == "System.Collections.Hashtable")
             {
-                return $"The input '{id}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, star_id, ...). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
+                return $"The input '{id}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, oAuthorId, StarId, star_id, XingtuId, 达人ID, 星图ID). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
             }
 
             if (ScientificNotation.IsMatch(id))
