@@ -48,7 +48,22 @@ namespace JustOneApi.Xingtu.Browser
             await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height ?? 900, DeviceScaleFactor = 1 });
             await page.GoToAsync(Chromium.FileUrl(html), new NavigationOptions { WaitUntil = new[] { WaitUntilNavigation.Load } });
             await page.WaitForSelectorAsync("html[data-ready]");
-            await page.ScreenshotAsync(png, new ScreenshotOptions { FullPage = height == null, Type = ScreenshotType.Png });
+            if (height == null)
+            {
+                // The whole page as one viewport: table rows out of view are not drawn (content-visibility), so a
+                // full-page capture of a short viewport would show them empty.
+                // Rows drawn for the first time take their real height, so the page grows until it has them all.
+                int shown = 0;
+                for (int pass = 0; pass < 10; pass++)
+                {
+                    int full = await page.EvaluateExpressionAsync<int>("Math.ceil(document.documentElement.scrollHeight)");
+                    if (full == shown) break;
+                    shown = full;
+                    await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = full, DeviceScaleFactor = 1 });
+                    await page.EvaluateExpressionAsync("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+                }
+            }
+            await page.ScreenshotAsync(png, new ScreenshotOptions { FullPage = false, Type = ScreenshotType.Png });
         }
 
         /// <summary>

@@ -27,6 +27,15 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // Shortens a label to about `room` half-width columns: a CJK character takes two, so a 19-digit id fits whole.
+  function clip(text, room) {
+    var used = 0;
+    for (var i = 0; i < text.length; i++) {
+      used += text.charCodeAt(i) > 0x2e7f ? 2 : 1;
+      if (used > room) return text.slice(0, i) + '…';
+    }
+    return text;
+  }
   function col(key) {
     for (var i = 0; i < cols.length; i++) if (cols[i].key === key) return i;
     return -1;
@@ -243,8 +252,7 @@
         g.appendChild(svg('rect', { 'class': 'mark bar ' + i[2], x: left, y: y.toFixed(2), width: w.toFixed(1),
           height: Math.max(0.5, rowH - (labelled ? 4 : 0.2)).toFixed(2), 'data-r': i[0] }));
         if (labelled) {
-          var name = String(nameOf(i[0]));
-          if (name.length > 16) name = name.slice(0, 15) + '…';
+          var name = clip(String(nameOf(i[0])), 28);
           g.appendChild(svg('text', { 'class': 'barlabel', x: left - 6, y: y + rowH - 6, 'text-anchor': 'end' }, name));
           g.appendChild(svg('text', { 'class': 'barlabel', x: left + w + 4, y: y + rowH - 6 }, '¥' + fmt(i[1], 2)));
         }
@@ -274,7 +282,7 @@
   var table = el('div', 'table');
   table.setAttribute('role', 'table');
   var numeric = cols.map(function (c) { return c.type === 'int' || c.type === 'num'; });
-  var widths = { name: [9, 2], id: [11.5, 0], int: [6, 1], num: [6, 1], text: [7, 1.5], time: [9.5, 0] };
+  var widths = { name: [9, 2], id: [12.5, 0], int: [6, 1], num: [6, 1], text: [7, 1.5], time: [10.5, 0] };
   var tracks = cols.map(function (c) {
     var w = widths[c.type] || [6, 1];
     return w[1] ? 'minmax(' + w[0] + 'em, ' + w[1] + 'fr)' : w[0] + 'em';
