@@ -56,7 +56,7 @@ namespace JustOneApi.Xingtu.Browser
                 int shown = 0;
                 for (int pass = 0; pass < 10; pass++)
                 {
-                    int full = await page.EvaluateExpressionAsync<int>("Math.ceil(document.documentElement.scrollHeight)");
+                    int full = await page.EvaluateExpressionAsync<int>("Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY)");
                     if (full == shown) break;
                     shown = full;
                     await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = full, DeviceScaleFactor = 1 });
