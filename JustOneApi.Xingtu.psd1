@@ -14,6 +14,7 @@
         'Clear-XingtuToken'
         'Export-XingtuReport'
         'Get-XingtuConfiguration'
+        'Get-XingtuKol'
         'Get-XingtuKolSpread'
         'Get-XingtuLocalCache'
         'Invoke-JustOneApi'
