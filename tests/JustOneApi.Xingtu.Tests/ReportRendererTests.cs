@@ -209,6 +209,37 @@ namespace JustOneApi.Xingtu.Tests
         }
 
         [Fact]
+        public void AJoinedRowKeepsItsNameUnitsPeerStandingsAndDouyinToken()
+        {
+            XingtuKol kol = XingtuKol.Join(TestSupport.KolId, XingtuKolTests.Profile(), XingtuKolTests.Price(), XingtuKolTests.SampleSpread(), Array.Empty<XingtuKolPart>(), fromLocalCache: false);
+            var row = ReportRow.From(kol);
+            Assert.Equal(kol.NickName, row.NickName);
+            Assert.Equal("广东 深圳", row.Location);
+            Assert.Null(row.McnName);
+            Assert.Equal((double?)kol.Price1To20Sec, row.Price1To20Sec);
+            Assert.Equal((double?)kol.ListPricePerThousandPlays1To20Sec, row.ListPricePerThousandPlays1To20Sec);
+            Assert.Equal(56.57, row.ExpectedCpm1To20SecYuan);
+            Assert.Equal(2.44, row.InteractionRatePercent);
+            Assert.Equal(5973, row.InteractionRatePeerStanding);
+            Assert.Equal(kol.Spread!.CompletionRatePeerStanding, row.CompletionRatePeerStanding);
+            Assert.Equal("MS4wLjABAAAAabc-_", row.DouyinSecUid);
+            Assert.Null(row.MissingParts);
+        }
+
+        [Fact]
+        public void AJoinedRowWithoutItsPriceSaysSoAndHasNoPrice()
+        {
+            XingtuKol kol = XingtuKol.Join(TestSupport.KolId, XingtuKolTests.Profile(), null, XingtuKolTests.SampleSpread(), new[] { XingtuKolPart.Price }, fromLocalCache: false);
+            var row = ReportRow.From(kol);
+            Assert.Null(row.Price1To20Sec);
+            Assert.Null(row.ListPricePerThousandPlays1To20Sec);
+            Assert.Equal(kol.MissingParts, row.MissingParts);
+            Assert.NotNull(row.MissingParts);
+            using var document = JsonDocument.Parse(DataJson(ReportRenderer.Render(new List<ReportRow> { row }, ReportSamples.Options())));
+            Assert.Equal(1, document.RootElement.GetProperty("tiles").EnumerateArray().Last().GetProperty("value").GetDouble());
+        }
+
+        [Fact]
         public void FiveThousandKolsFitInFiveMegabytes()
         {
             var rows = Enumerable.Range(0, 5000).Select(i => ReportSamples.Rows(1)[0]).ToList();

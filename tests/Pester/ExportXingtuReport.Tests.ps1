@@ -125,6 +125,24 @@ Describe 'Export-XingtuReport' {
         @((Get-DataBlock $Target).rows).Count | Should -Be 2
     }
 
+    It 'shows XingtuKol rows with their names and prices, and a missing price as nothing' {
+        # An id ending in 0201 has no marketing data: its row comes without the Price part.
+        $kols = @('7100000000000007919', '7100000000000000201') | Get-XingtuKol -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $kols.Count | Should -Be 2
+        $kols | Export-XingtuReport -Path $Target
+        $data = Get-DataBlock $Target
+        $columns = [string[]]@($data.columns.key)
+        $columns | Should -Contain 'NickName'
+        $columns | Should -Contain 'ListPricePerThousandPlays1To20Sec'
+        $name = [array]::IndexOf($columns, 'NickName')
+        $price = [array]::IndexOf($columns, 'Price1To20Sec')
+        $data.rows[0][$name] | Should -BeExactly $kols[0].NickName
+        $data.rows[0][$price] | Should -Be ([double]$kols[0].Price1To20Sec)
+        $data.rows[1][$price] | Should -BeNullOrEmpty
+        $kols[1].MissingParts | Should -Match 'Price'
+        ($data.tiles | Select-Object -Last 1).value | Should -Be 1
+    }
+
     It 'sends no request: the report is made from the rows alone' {
         Reset-XingtuEmulator -Uri $Uri
         $Rows | Export-XingtuReport -Path $Target

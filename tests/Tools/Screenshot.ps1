@@ -22,10 +22,11 @@ try {
     Set-XingtuConfiguration -BaseUri $emulator.Uri -RetryIntervalSec 0
     Set-XingtuToken -Token 'test-token'
 
-    # A shortlist as users make one: the vendor's sample KOL and a dozen more.
-    $ids = @('6853123456789012345') + (1..13 | ForEach-Object { '7100000000000{0:d6}' -f ($_ * 7919) })
+    # A shortlist as users make one: a dozen KOLs, one of them without marketing data (an id ending in 0201: no price,
+    # so empty cells and an expected-CPM bar), all with the emulator's names, Chinese and hostile ones alike.
+    $ids = @(1..11 | ForEach-Object { '7100000000000{0:d6}' -f ($_ * 7919) }) + '7100000000000000201'
     $report = Join-Path $work 'report.html'
-    $ids | Get-XingtuKolSpread -WarningAction SilentlyContinue |
+    $ids | Get-XingtuKol -WarningAction SilentlyContinue -ErrorAction SilentlyContinue |
         Export-XingtuReport -Path $report -Title 'Autumn campaign shortlist' -Culture en-US
     & dotnet $BrowserTool screenshot $report $Image 1280
     if ($LASTEXITCODE -ne 0) { throw "The browser tool failed (exit code $LASTEXITCODE)." }

@@ -53,6 +53,9 @@ namespace JustOneApi.Xingtu.Commands
             {
                 case null:
                     return;
+                case XingtuKol kol:
+                    _rows.Add(ReportRow.From(kol));
+                    return;
                 case KolSpread spread:
                     _rows.Add(ReportRow.From(spread));
                     return;

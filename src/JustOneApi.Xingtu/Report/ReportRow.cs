@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
+using JustOneApi.Xingtu.Model;
 
 namespace JustOneApi.Xingtu.Report
 {
@@ -60,23 +62,54 @@ namespace JustOneApi.Xingtu.Report
             return this;
         }
 
-        /// <summary>A spread row: no name, price or profile; CPM and CPE from fen to yuan, rates from the raw value to percent.</summary>
+        /// <summary>A spread row: no name, price or profile; CPM and CPE in yuan and rates in percent, by the module's Units.</summary>
         public static ReportRow From(KolSpread spread)
         {
             if (spread == null) throw new ArgumentNullException(nameof(spread));
             return new ReportRow(spread.KolId)
             {
                 PlayMedian = spread.PlayMedian,
-                InteractionRatePercent = spread.InteractionRate / 100,
+                InteractionRatePercent = spread.InteractionRatePercent,
                 InteractionRatePeerStanding = spread.InteractionRatePeerStanding,
-                CompletionRatePercent = spread.CompletionRate / 100,
+                CompletionRatePercent = spread.CompletionRatePercent,
                 CompletionRatePeerStanding = spread.CompletionRatePeerStanding,
-                ExpectedCpm1To20SecYuan = spread.ExpectedCpm1To20Sec / 100.0,
-                ExpectedCpe1To20SecYuan = spread.ExpectedCpe1To20Sec / 100.0,
+                ExpectedCpm1To20SecYuan = (double?)Units.FenToYuan(spread.ExpectedCpm1To20Sec),
+                ExpectedCpe1To20SecYuan = (double?)Units.FenToYuan(spread.ExpectedCpe1To20Sec),
                 FetchedAt = spread.FetchedAt,
                 FromLocalCache = spread.FromLocalCache,
                 Query = QueryOf(spread),
             };
+        }
+
+        /// <summary>A joined row: every figure as XingtuKol states it, peer standings from its spread part.</summary>
+        public static ReportRow From(XingtuKol kol)
+        {
+            if (kol == null) throw new ArgumentNullException(nameof(kol));
+            string? location = string.Join(" ", new[] { kol.Province, kol.City }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            return new ReportRow(kol.KolId)
+            {
+                NickName = kol.NickName,
+                Followers = kol.Followers,
+                Location = location.Length == 0 ? null : location,
+                McnName = string.IsNullOrWhiteSpace(kol.McnName) ? null : kol.McnName,
+                Tags = kol.Tags,
+                Price1To20Sec = (double?)kol.Price1To20Sec,
+                Price21To60Sec = (double?)kol.Price21To60Sec,
+                PriceOver60Sec = (double?)kol.PriceOver60Sec,
+                PlayMedian = kol.PlayMedian,
+                InteractionRatePercent = kol.InteractionRatePercent,
+                InteractionRatePeerStanding = kol.Spread?.InteractionRatePeerStanding,
+                CompletionRatePercent = kol.CompletionRatePercent,
+                CompletionRatePeerStanding = kol.Spread?.CompletionRatePeerStanding,
+                ExpectedCpm1To20SecYuan = (double?)kol.ExpectedCpm1To20SecYuan,
+                ExpectedCpe1To20SecYuan = (double?)kol.ExpectedCpe1To20SecYuan,
+                ListPricePerThousandPlays1To20Sec = (double?)kol.ListPricePerThousandPlays1To20Sec,
+                FetchedAt = kol.FetchedAt,
+                FromLocalCache = kol.FromLocalCache,
+                MissingParts = string.IsNullOrEmpty(kol.MissingParts) ? null : kol.MissingParts,
+                // The spread's options when the row has its spread; a row without it cannot say what was asked.
+                Query = kol.Spread == null ? null : QueryOf(kol.Spread),
+            }.WithDouyin(kol.Profile?.SecUid);
         }
 
         internal static string QueryOf(KolSpread spread)

@@ -282,7 +282,7 @@
   var table = el('div', 'table');
   table.setAttribute('role', 'table');
   var numeric = cols.map(function (c) { return c.type === 'int' || c.type === 'num'; });
-  var widths = { name: [9, 2], id: [12.5, 0], int: [6, 1], num: [6, 1], text: [7, 1.5], time: [10.5, 0] };
+  var widths = { name: [9, 2], id: [12.5, 0], int: [6, 1], num: [6, 1], text: [9, 2], time: [10.5, 0] };
   var tracks = cols.map(function (c) {
     var w = widths[c.type] || [6, 1];
     return w[1] ? 'minmax(' + w[0] + 'em, ' + w[1] + 'fr)' : w[0] + 'em';
