@@ -48,6 +48,13 @@ namespace JustOneApi.Xingtu
 
         public const string SameCommand = "(the same command)";
 
+        /// <summary>{0} the HTTP status, {1} the row, {2} the answer's own message.</summary>
+        public const string V1Gone =
+            "The V1 spread endpoint is gone (HTTP {0} for {1}, not billed): use -Endpoint V2 or Auto, or Set-XingtuConfiguration -SpreadEndpoint Auto. {2}";
+
+        public const string V1GoneBefore =
+            "-Endpoint V1 cannot work: the V1 spread endpoint answered as removed earlier in this session, so nothing was sent. Use -Endpoint V2 or Auto (the default), or Set-XingtuConfiguration -SpreadEndpoint Auto.";
+
         /// <summary>Fills <paramref name="format"/> with the invariant culture.</summary>
         public static string Format(string format, params object[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
     }
