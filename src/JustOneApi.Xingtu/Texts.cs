@@ -39,6 +39,9 @@ namespace JustOneApi.Xingtu
         public const string StoreOff =
             "The local store is off (Set-XingtuConfiguration -LocalCacheEnabled $false), so a rerun fetches, and pays for, every row again.";
 
+        public const string StoreRefused =
+            "The local store was not used (see the warning about its folder), so a rerun fetches, and pays for, every row again.";
+
         /// <summary>{0} how the rerun reads the store, {1} the store's folder, {2} the command.</summary>
         public const string Resume =
             "To resume, run the same command again, with the same input, {0}: the answers already received are kept in the local store ({1}), so only the rest is fetched and billed. {2}";

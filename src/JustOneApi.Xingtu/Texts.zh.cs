@@ -18,6 +18,7 @@ namespace JustOneApi.Xingtu
             [Queued] = "排队中的请求未发送",
             [NoneQueued] = "没有排队中的请求",
             [NamedRows] = "{0} 个{1}：{2}：{3}{4}",
+            [StoreRefused] = "本地存储未被使用（见关于其文件夹的警告），因此重新运行会重新获取每一行，并再次付费。",
             [StoreOff] = "本地存储已关闭（Set-XingtuConfiguration -LocalCacheEnabled $false），因此重新运行会重新获取每一行，并再次付费。",
             [Resume] = "要继续，请用相同的输入{0}再次运行同一命令：已收到的应答保存在本地存储中（{1}），因此只会获取剩余部分并计费。{2}",
             [ResumeWithin] = "在 {0} 内",
