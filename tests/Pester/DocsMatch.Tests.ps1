@@ -40,3 +40,27 @@ Describe 'The README' {
         }
     }
 }
+
+Describe 'The zh-CN help of <Name>' -ForEach @(Get-ChildItem (Join-Path $PSScriptRoot '../../docs/en-US') -Filter *.md | ForEach-Object { @{ Name = $_.BaseName } }) {
+    BeforeAll {
+        function Get-Section([string] $Text, [string] $Heading) {
+            [regex]::Match($Text, "(?s)\r?\n## $Heading\r?\n(.*?)(\r?\n## |\z)").Groups[1].Value
+        }
+        $script:English = [IO.File]::ReadAllText((Join-Path $RepoRoot "docs/en-US/$Name.md"))
+        $script:Chinese = [IO.File]::ReadAllText((Join-Path $RepoRoot "docs/zh-CN/$Name.md"))
+    }
+
+    It 'titles its examples in Chinese' {
+        [regex]::Matches($Chinese, '(?m)^### Example \d') | Should -BeNullOrEmpty
+    }
+
+    It 'has every paragraph of the English description, the local answer store where the English names it' {
+        $paragraphs = { param($section) @($section -split '(\r?\n){2,}' | Where-Object { $_.Trim() }) }
+        $en = & $paragraphs (Get-Section $English 'DESCRIPTION')
+        $zh = & $paragraphs (Get-Section $Chinese 'DESCRIPTION')
+        $zh.Count | Should -Be $en.Count
+        for ($i = 0; $i -lt $en.Count; $i++) {
+            if ($en[$i] -match 'local (answer )?store') { $zh[$i] | Should -Match '本地(应答)?存储' -Because "paragraph $($i + 1) names the local store in English" }
+        }
+    }
+}
