@@ -48,6 +48,26 @@ namespace JustOneApi.Xingtu
 
         public const string SameCommand = "(the same command)";
 
+        /// <summary>{0} the proxy's scheme, host and port, {1} what the network stack said (token-free).</summary>
+        public const string ProxyConnectionFailed = "The proxy {0} could not be reached: {1}";
+
+        /// <summary>{0} the row's subject, such as KOL '123'.</summary>
+        public const string ProxyAuthenticationRequired =
+            "The proxy asked for credentials, or refused the ones given (HTTP 407 Proxy Authentication Required), at {0}; nothing reached the API, and nothing was billed. Set them with Set-XingtuConfiguration -Proxy <address> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for Windows integrated authentication, then run the command again.";
+
+        /// <summary>{0} the row's subject, {1} how many attempts, {2} what failed.</summary>
+        public const string ProxyUnreachable =
+            "The proxy could not be reached for {0} after {1} attempt(s), so nothing can reach the API: {2} Check the address given with Set-XingtuConfiguration -Proxy (Get-XingtuConfiguration shows it), or go without it with -NoProxy.";
+
+        /// <summary>{0} the proxy's scheme, host and port.</summary>
+        public const string PlainHttpThroughProxy = " It also passes through the proxy {0} in the URL, where the proxy can read and log it.";
+
+        public const string ProxyWithNoProxy = "-NoProxy cannot be given with -Proxy: choose one.";
+
+        public const string ProxyTwoCredentials = "-ProxyCredential and -ProxyUseDefaultCredentials cannot be given together: choose one.";
+
+        public const string ProxyOptionsNeedProxy = "-ProxyCredential, -ProxyUseDefaultCredentials and -ProxyBypassList apply to a proxy set with -Proxy; give -Proxy in the same call, or set it first.";
+
         /// <summary>Fills <paramref name="format"/> with the invariant culture.</summary>
         public static string Format(string format, params object[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
     }

@@ -36,7 +36,8 @@ using Microsoft.Extensions.Logging;
 //                           each request that would be served as it arrives, before its latency, and refuses one over
 //                           the quota (303) at once, as a server that bills before it collects does
 //   POST /_emulator/script  {"kolId":KEY,"steps":[...]} or {"scripts":[...]}; the step grammar is in Scripts.cs
-//   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, lastQuery
+//   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, perVia (API requests by their Via
+//                           header, for those that came through a proxy), peakInFlight, inFlight, lastQuery
 int port = 0;
 int latencyMs = 0;
 int parentPid = 0;
