@@ -13,6 +13,7 @@
         'Clear-XingtuLocalCache'
         'Clear-XingtuToken'
         'Get-XingtuConfiguration'
+        'Get-XingtuKol'
         'Get-XingtuKolSpread'
         'Get-XingtuLocalCache'
         'Invoke-JustOneApi'

@@ -1,7 +1,9 @@
 using System;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -177,7 +179,7 @@ internal sealed class ApiEndpoint
             return;
         }
 
-        if (_state.TryTakeStep(key, out Step? step))
+        if (_state.TryTakeStep(_route.Path, key, out Step? step))
         {
             await RunStepAsync(context, step, request, token);
             return;
@@ -224,6 +226,19 @@ internal sealed class ApiEndpoint
                 break;
             case StepKind.Drop:
                 context.Abort();
+                break;
+            case StepKind.Close:
+                // A FIN, not a reset: the client reads the end of the stream where an answer should start, as when a
+                // server's idle timeout closes a kept-alive connection just as a request goes out on it.
+                context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Both);
+                context.Abort();
+                break;
+            case StepKind.Hostile:
+                if (await TryBillAsync(context, request, token))
+                {
+                    await WriteBodyAsync(context, 200, JsonContentType, Encoding.UTF8.GetBytes("{\"code\":0,\"message\":\"success\",\"data\":" + HostileBodies.DataOf(step.Value) + "}"));
+                }
+
                 break;
             case StepKind.Slow:
                 await Task.Delay(step.Value, context.RequestAborted);
@@ -311,6 +326,12 @@ internal sealed class ApiEndpoint
 
     private async Task WriteNormalAsync(HttpContext context, ApiRequest request, string token, bool truncate = false)
     {
+        if (_route.NoDataCode(request) is int code)
+        {
+            await WriteCodeAsync(context, 200, code, null, request, token);
+            return;
+        }
+
         if (!_route.AnswersSample(request))
         {
             await WriteDataAsync(context, request, token, DataVariant.Normal, truncate);

@@ -37,6 +37,9 @@ internal abstract class ApiRoute
 
     public abstract bool TryParse(IQueryCollection query, string key, out ApiRequest request, [NotNullWhen(false)] out string? problem);
 
+    /// <summary>The code a normal answer has instead of data for this request (201 for a creator with none), or null.</summary>
+    public virtual int? NoDataCode(in ApiRequest request) => null;
+
     /// <summary>Whether the normal answer is the documented sample rather than generated data.</summary>
     public virtual bool AnswersSample(in ApiRequest request) => false;
 
@@ -162,6 +165,33 @@ internal sealed class ProfileRoute : ApiRoute
     /// <summary>The profile is the creator's whatever the platform, so the platform is checked but not used.</summary>
     public override void WriteData(Utf8JsonWriter writer, in ApiRequest request, DataVariant variant) =>
         AuthorGenerator.WriteProfile(writer, request.Key, variant);
+}
+
+/// <summary>
+/// Creator prices: GET /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1?oAuthorId=&amp;platform=. A creator
+/// without marketing data (an id ending in 0201) is answered code 201, billed.
+/// </summary>
+internal sealed class MarketingRoute : ApiRoute
+{
+    public MarketingRoute()
+        : base(Prefix + "gw/api/author/get_author_marketing_info/v1")
+    {
+    }
+
+    public override string KeyOf(IQueryCollection query) => query["oAuthorId"].ToString();
+
+    public override bool TryParse(IQueryCollection query, string key, out ApiRequest request, [NotNullWhen(false)] out string? problem)
+    {
+        problem = Required(key, "oAuthorId");
+        int platform = Choose(query, "platform", Platforms, ref problem);
+        request = problem is null ? new ApiRequest(key, string.Empty, string.Empty, Platforms[platform], 0) : default;
+        return problem is null;
+    }
+
+    public override int? NoDataCode(in ApiRequest request) => AuthorGenerator.HasNoMarketingData(request.Key) ? 201 : null;
+
+    public override void WriteData(Utf8JsonWriter writer, in ApiRequest request, DataVariant variant) =>
+        AuthorGenerator.WriteMarketing(writer, request.Key, variant);
 }
 
 /// <summary>Creator search: GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1?keyword=&amp;page=; keyed by the keyword.</summary>

@@ -21,7 +21,18 @@ internal static class AuthorGenerator
 
     private static readonly string[] Cities = ["北京", "上海", "广州", "深圳", "杭州", "成都", "重庆", "武汉", "西安", "南京"];
 
-    /// <summary>Writes a code-0 profile envelope for the creator id.</summary>
+    private static readonly string[] Provinces = ["北京", "上海", "广东", "广东", "浙江", "四川", "重庆", "湖北", "陕西", "江苏"];
+
+    private static readonly string[] Mcns = ["无忧传媒", "papitube", "洋葱集团", "美腕"];
+
+    /// <summary>Names as creators really choose them: emoji (one outside the BMP), markup, ampersands, quotes, U+2028.</summary>
+    private static readonly string[] HardNames = ["🍊", "<b>甜甜</b>", "Tom & Jerry ", "\"引号\"'单引号' ", "第一行\u2028第二行", "👩‍🍳&lt;厨房&gt;"];
+
+    /// <summary>
+    /// Writes a code-0 profile envelope for the creator id, in the shape public tools read (shared/api/
+    /// xingtu-profile-and-price.md): id, nick_name, follower, province, city, gender, short_id, unique_id, sec_uid,
+    /// mcn_name, tags_relation, content_theme_labels, avatar_uri, grade, base_resp.
+    /// </summary>
     public static void WriteProfile(Utf8JsonWriter writer, string id, DataVariant variant)
     {
         var author = new AuthorFigures(id);
@@ -43,27 +54,114 @@ internal static class AuthorGenerator
         WriteNickName(writer, author, nulls);
         writer.WriteString("avatar_uri"u8, author.AvatarUri);
         WriteFollower(writer, author, flip, nulls);
-        writer.WriteNumber("gender"u8, author.Gender);
+        WriteNumber(writer, "gender"u8, author.Gender, flip);
+        writer.WriteString("province"u8, nulls ? string.Empty : author.Province);
         writer.WriteString("city"u8, nulls ? string.Empty : author.City);
-        writer.WriteStartArray("tags"u8);
+        writer.WriteString("short_id"u8, author.ShortId);
+        writer.WriteString("unique_id"u8, author.UniqueId);
+        writer.WriteString("sec_uid"u8, author.SecUid);
+        writer.WriteString("mcn_name"u8, nulls ? string.Empty : author.McnName);
+        WriteNumber(writer, "grade"u8, author.Grade, flip);
+        writer.WriteStartObject("tags_relation"u8);
         if (!nulls)
         {
-            writer.WriteStringValue(author.Tag);
-            writer.WriteStringValue(author.SecondTag);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartObject("price_info"u8);
-        if (!nulls)
-        {
-            WriteNumber(writer, "video_1_20"u8, author.Price, flip);
-            WriteNumber(writer, "video_21_60"u8, author.Price * 2, flip);
-            WriteNumber(writer, "video_60"u8, author.Price * 3, flip);
+            writer.WriteStartArray(author.Tag);
+            writer.WriteStringValue(author.Tag + "日常");
+            writer.WriteStringValue(author.Tag + "测评");
+            writer.WriteEndArray();
+            writer.WriteStartArray(author.SecondTag);
+            writer.WriteStringValue(author.SecondTag + "分享");
+            writer.WriteEndArray();
         }
 
         writer.WriteEndObject();
+        writer.WriteStartArray("content_theme_labels"u8);
+        if (!nulls)
+        {
+            writer.WriteStringValue(author.Tag + "种草");
+            writer.WriteStringValue("生活记录");
+        }
+
+        writer.WriteEndArray();
         DataGenerator.WriteBaseResp(writer, variant);
         DataGenerator.EndSuccess(writer, variant, author.RecordSecond);
+    }
+
+    /// <summary>True for a creator without marketing data, which the price path answers 201 (billed): an id ending in 0201.</summary>
+    public static bool HasNoMarketingData(string id) => id.EndsWith("0201", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Writes a code-0 marketing envelope: price_info as an array of tiers (prices in yuan, as JSON numbers), the
+    /// industry tags and the hot list ranks. Per creator, drawn from its id: the 21-60 s tier may be disabled
+    /// (enable false), the over-60 s tier may be missing, a 短直种草 tier (video_type 150) may be offered, and a
+    /// 1-20 s tier of another order kind (task_category 2) may come before the ordinary one.
+    /// </summary>
+    public static void WriteMarketing(Utf8JsonWriter writer, string id, DataVariant variant)
+    {
+        var author = new AuthorFigures(id);
+        bool flip = variant == DataVariant.Numbers;
+        bool nulls = variant == DataVariant.Nulls;
+
+        DataGenerator.BeginSuccess(writer);
+        writer.WriteStartArray("price_info"u8);
+        if (!nulls)
+        {
+            if (author.OtherOrderKind)
+            {
+                WriteTier(writer, "1-20s视频", 1, author.Price * 2, true, 2, flip);
+            }
+
+            WriteTier(writer, "1-20s视频", 1, author.Price, true, 1, flip);
+            WriteTier(writer, "21-60s视频", 2, author.Price * 2, !author.MidTierDisabled, 1, flip);
+            if (!author.LongTierMissing)
+            {
+                WriteTier(writer, "60s以上视频", 71, author.Price * 3, true, 1, flip);
+            }
+
+            if (author.OffersSeeding)
+            {
+                WriteTier(writer, "短直种草视频", 150, author.Price * 3 / 2, true, 1, flip);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("industry_tags"u8);
+        if (!nulls)
+        {
+            writer.WriteStringValue(author.Tag + "-" + author.Tag + "日常");
+            writer.WriteStringValue(author.SecondTag + "-综合");
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("hot_list_ranks"u8);
+        if (!nulls && author.Grade >= 4)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("hot_list_name"u8, "星图达人热榜");
+            writer.WriteString("industry_name"u8, author.Tag);
+            WriteNumber(writer, "rank_level"u8, author.Grade - 3, flip);
+            writer.WriteString("period"u8, "2026-11");
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        DataGenerator.WriteBaseResp(writer, variant);
+        DataGenerator.EndSuccess(writer, variant, author.RecordSecond);
+    }
+
+    private static void WriteTier(Utf8JsonWriter writer, string desc, int videoType, long price, bool enable, int taskCategory, bool flip)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("desc"u8, desc);
+        WriteNumber(writer, "video_type"u8, videoType, flip);
+        WriteNumber(writer, "price"u8, price, flip);
+        writer.WriteBoolean("enable"u8, enable);
+        writer.WriteBoolean("is_open"u8, enable);
+        writer.WriteBoolean("need_price"u8, true);
+        WriteNumber(writer, "task_category"u8, taskCategory, flip);
+        WriteNumber(writer, "settlement_type"u8, 2, flip);
+        writer.WriteString("settlement_desc"u8, "固定价格");
+        writer.WriteEndObject();
     }
 
     /// <summary>Writes a code-0 search envelope: the page's creators, then the pagination; pages past the end are empty.</summary>
@@ -156,7 +254,10 @@ internal static class AuthorGenerator
     private static void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long value, bool asString) =>
         DataGenerator.WriteCount(writer, name, value, !asString);
 
-    /// <summary>A creator's figures, drawn in a fixed order from a generator seeded by the id alone.</summary>
+    /// <summary>
+    /// A creator's figures, drawn in a fixed order from a generator seeded by the id alone; what was added later is
+    /// drawn after what came before, so the older figures of an id stay the same.
+    /// </summary>
     private readonly struct AuthorFigures
     {
         public AuthorFigures(string id)
@@ -172,6 +273,23 @@ internal static class AuthorGenerator
             AvatarUri = "tos-cn-i-0813/" + random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
             Price = random.Next(1_000, 500_001);
             RecordSecond = random.Next(0, 86_400);
+
+            // One creator in four has a name that tests the client: emoji, markup characters, quotes, a line separator.
+            if (random.Next(4) == 0)
+            {
+                NickName = HardNames[random.Next(HardNames.Length)] + NickName;
+            }
+
+            Province = Provinces[Array.IndexOf(Cities, City)];
+            ShortId = random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+            UniqueId = "xt_" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+            SecUid = "MS4wLjABAAAA" + random.NextInt64().ToString("x16", CultureInfo.InvariantCulture) + "-_";
+            McnName = random.Next(3) == 0 ? string.Empty : Mcns[random.Next(Mcns.Length)];
+            Grade = random.Next(1, 7);
+            MidTierDisabled = random.Next(6) == 0;
+            LongTierMissing = random.Next(5) == 0;
+            OffersSeeding = random.Next(3) == 0;
+            OtherOrderKind = random.Next(5) == 0;
         }
 
         public string NickName { get; }
@@ -182,6 +300,8 @@ internal static class AuthorGenerator
 
         public string City { get; }
 
+        public string Province { get; }
+
         public string Tag { get; }
 
         public string SecondTag { get; }
@@ -191,5 +311,24 @@ internal static class AuthorGenerator
         public long Price { get; }
 
         public int RecordSecond { get; }
+
+        public string ShortId { get; }
+
+        public string UniqueId { get; }
+
+        public string SecUid { get; }
+
+        /// <summary>Empty for an independent creator, as Xingtu sends it.</summary>
+        public string McnName { get; }
+
+        public int Grade { get; }
+
+        public bool MidTierDisabled { get; }
+
+        public bool LongTierMissing { get; }
+
+        public bool OffersSeeding { get; }
+
+        public bool OtherOrderKind { get; }
     }
 }

@@ -127,6 +127,18 @@ internal sealed class ControlEndpoints
         }
 
         string kolId = id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
+        string key = kolId;
+        if (item.TryGetProperty("path", out JsonElement path) && path.ValueKind != JsonValueKind.Null)
+        {
+            if (path.ValueKind != JsonValueKind.String || path.GetString()!.Trim('/').Length == 0)
+            {
+                problem = $"the script for kolId '{kolId}' has a path that is not an API path";
+                return false;
+            }
+
+            key = EmulatorState.PathKey(path.GetString()!, kolId);
+        }
+
         if (!TryReadStrings(item, "steps", out List<string>? texts, out problem) || texts is null)
         {
             problem ??= $"the script for kolId '{kolId}' needs steps";
@@ -145,7 +157,7 @@ internal sealed class ControlEndpoints
             steps[i] = step;
         }
 
-        parsed.Add(new KeyValuePair<string, Step[]>(kolId, steps));
+        parsed.Add(new KeyValuePair<string, Step[]>(key, steps));
         return true;
     }
 

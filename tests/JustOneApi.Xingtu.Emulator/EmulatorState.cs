@@ -27,6 +27,7 @@ internal sealed class EmulatorState
     private long _inFlight;
     private long _peakInFlight;
     private long _held;
+    private bool _pathScripts;
 
     public EmulatorState(EmulatorConfig startup)
     {
@@ -112,17 +113,30 @@ internal sealed class EmulatorState
         return held;
     }
 
-    public bool TryTakeStep(string kolId, [NotNullWhen(true)] out Step? step)
+    /// <summary>Takes the next step scripted for the key on this path, else for the key on any path.</summary>
+    public bool TryTakeStep(string path, string kolId, [NotNullWhen(true)] out Step? step)
     {
         step = null;
+        if (Volatile.Read(ref _pathScripts) && _scripts.TryGetValue(PathKey(path, kolId), out Script? own) && own.TryTake(out step))
+        {
+            return true;
+        }
+
         return _scripts.TryGetValue(kolId, out Script? script) && script.TryTake(out step);
     }
+
+    /// <summary>The key of a script limited to one path.</summary>
+    public static string PathKey(string path, string kolId) => "/" + path.TrimStart('/') + " " + kolId;
 
     public void SetScripts(IEnumerable<KeyValuePair<string, Step[]>> scripts)
     {
         foreach (KeyValuePair<string, Step[]> pair in scripts)
         {
             _scripts[pair.Key] = new Script(pair.Value);
+            if (pair.Key.StartsWith('/'))
+            {
+                Volatile.Write(ref _pathScripts, true);
+            }
         }
     }
 
@@ -142,6 +156,7 @@ internal sealed class EmulatorState
         lock (_configGate)
         {
             _scripts.Clear();
+            Volatile.Write(ref _pathScripts, false);
             _perKol.Clear();
             _billedPerKol.Clear();
             _perPath.Clear();

@@ -23,6 +23,7 @@ using Microsoft.Extensions.Logging;
 //                                             type PERSONAL_VIDEO|XINTU_VIDEO, onlyAssign, flowType EXCLUDE|INCLUDE.
 //                                             Short video gives V1's data for the same options; other platforms differ.
 //   gw/api/author/get_author_base_info/v1     creator profile, key oAuthorId; platform
+//   gw/api/author/get_author_marketing_info/v1  creator prices, key oAuthorId; platform; an id ending in 0201 has none (201)
 //   gw/api/gsearch/search_for_author_square/v1  creator search, key keyword (default ""); page >= 1, 10 hits in pages of 4
 // Every path runs the same pipeline: count, latency, [V1 only: 404 page when v1Gone], rate limit per token (302),
 // token (100), daily quota (303), validation (400 naming the parameter), script step, data. Answers with code 0 or
@@ -35,7 +36,9 @@ using Microsoft.Extensions.Logging;
 //                           dailyQuota (0 = unlimited) given again starts a new day; "billOnArrival": true bills
 //                           each request that would be served as it arrives, before its latency, and refuses one over
 //                           the quota (303) at once, as a server that bills before it collects does
-//   POST /_emulator/script  {"kolId":KEY,"steps":[...]} or {"scripts":[...]}; the step grammar is in Scripts.cs
+//   POST /_emulator/script  {"kolId":KEY,"steps":[...]} or {"scripts":[...]}, each with an optional "path" (such as
+//                           /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1) that limits it to that path;
+//                           a path's own script comes before the key's; the step grammar is in Scripts.cs
 //   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, perVia (API requests by their Via
 //                           header, for those that came through a proxy), peakInFlight, inFlight, lastQuery
 int port = 0;
@@ -71,6 +74,7 @@ ApiEndpoint[] endpoints =
     new(state, new SpreadV1Route(), sample),
     new(state, new SpreadV2Route(), sample),
     new(state, new ProfileRoute(), sample),
+    new(state, new MarketingRoute(), sample),
     new(state, new SearchRoute(), sample),
 ];
 var control = new ControlEndpoints(state);

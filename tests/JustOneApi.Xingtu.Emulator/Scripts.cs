@@ -22,6 +22,8 @@ internal enum StepKind
     Cut,
     Echo,
     Hold,
+    Close,
+    Hostile,
 }
 
 /// <summary>One parsed script step. Repeat is how many requests it answers; -1 means forever.</summary>
@@ -62,7 +64,9 @@ internal sealed class Script
 
 /// <summary>
 /// Parses the step grammar: <c>KIND[*N|*]</c> where KIND is ok, sample, an envelope code, http:STATUS[:retry-after=V][:code=N],
-/// drop, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE. Profile and search have
+/// drop, close (the connection shut without a byte of answer, as a server's idle timeout does), slow:MS, hold, malformed,
+/// truncated, empty, base-resp, numbers, nulls, huge, cut, hostile:NAME (a billed code-0 answer whose data PowerShell
+/// cannot hold as it is, see <see cref="HostileBodies"/>) or echo:CODE. Profile and search have
 /// no documented sample, so there sample answers their generated data, and numbers sends their JSON numbers as strings.
 /// Answers with code 0 or 201 (ok, sample, slow, truncated, cut, base-resp, numbers, nulls, huge, and 201 or code=201)
 /// are billed, or become 303 once the token's daily quota is used up.
@@ -99,7 +103,7 @@ internal static class StepParser
 
         switch (kind)
         {
-            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" or "hold" when colon < 0:
+            case "ok" or "sample" or "drop" or "malformed" or "truncated" or "empty" or "base-resp" or "numbers" or "nulls" or "huge" or "cut" or "hold" or "close" when colon < 0:
                 step = new Step(SimpleKind(kind), 0, repeat, null, null, text);
                 return true;
             case "slow" when colon >= 0:
@@ -113,6 +117,16 @@ internal static class StepParser
                 return true;
             case "http" when colon >= 0:
                 return TryParseHttp(text, argument, repeat, out step, out error);
+            case "hostile" when colon >= 0:
+                int which = Array.IndexOf(HostileBodies.Names, argument.ToLowerInvariant());
+                if (which < 0)
+                {
+                    error = $"step '{text}': hostile needs one of {string.Join(", ", HostileBodies.Names)}.";
+                    return false;
+                }
+
+                step = new Step(StepKind.Hostile, which, repeat, null, null, text);
+                return true;
             case "echo" when colon >= 0:
                 if (!TryNumber(argument, 1, 99_999, out int echoed))
                 {
@@ -131,7 +145,7 @@ internal static class StepParser
             return true;
         }
 
-        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut or echo:CODE, optionally followed by *N or *.";
+        error = $"step '{text}' is not understood; expected ok, sample, CODE, http:STATUS[:retry-after=V][:code=N], drop, close, slow:MS, hold, malformed, truncated, empty, base-resp, numbers, nulls, huge, cut, hostile:NAME or echo:CODE, optionally followed by *N or *.";
         return false;
     }
 
@@ -202,9 +216,30 @@ internal static class StepParser
         "nulls" => StepKind.Nulls,
         "cut" => StepKind.Cut,
         "hold" => StepKind.Hold,
+        "close" => StepKind.Close,
         _ => StepKind.Huge,
     };
 
     private static bool TryNumber(string text, int min, int max, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+}
+
+/// <summary>
+/// Code-0 answers whose data is valid JSON that PowerShell objects cannot hold as sent: names PowerShell reserves,
+/// empty and duplicate names, an escaped lone surrogate, and nesting deeper than a reader may allow.
+/// </summary>
+internal static class HostileBodies
+{
+    public static readonly string[] Names = { "psobject", "psbase", "pstypenames", "emptykey", "dupkeys", "surrogate", "deep" };
+
+    public static string DataOf(int which) => Names[which] switch
+    {
+        "psobject" => "{\"PSObject\":1,\"id\":\"7\"}",
+        "psbase" => "{\"id\":\"7\",\"inner\":{\"PSBase\":{\"a\":1}}}",
+        "pstypenames" => "{\"pstypenames\":[\"x\"],\"id\":\"7\"}",
+        "emptykey" => "{\"\":1,\"id\":\"7\"}",
+        "dupkeys" => "{\"id\":\"7\",\"Id\":\"8\",\"id\":\"9\"}",
+        "surrogate" => "{\"nick\":\"a\\ud800b\",\"id\":\"7\"}",
+        _ => new string('[', 60) + "1" + new string(']', 60),
+    };
 }

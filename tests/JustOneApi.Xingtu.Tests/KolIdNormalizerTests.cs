@@ -69,6 +69,26 @@ namespace JustOneApi.Xingtu.Tests
             { "https://www.xingtu.cn/ad/creator/author/douyin/６８５３１２３４５６７８９０１２３４５", Author, true },
             { "https://www.xingtu.cn/ad/creator/author/douyin/" + Author + "?" + new string('x', 200), Author, true },
 
+            // Digit groups a spreadsheet or a locale split: spaces, no-break and thin spaces, commas, apostrophes.
+            { "7100 0000 0000 0000 001", Id, true },
+            { "7100\u00A00000\u00A00000\u00A00000\u00A0001", Id, true },
+            { "7\u202F100\u2009000\u3000000", "7100000000", true },
+            { "7,100,000,000,000,000,001", Id, true },
+            { "7'100'000'000'000'000'001", Id, true },
+            { "7\u2019100\u2019000\u2019000\u2019000\u2019000\u2019001", Id, true },
+            { "7\uFF0C100\uFF0C000\uFF0C000\uFF0C000\uFF0C000\uFF0C001", Id, true },
+            { " 7100 0000 0000 0000 001\t", Id, true },
+            { "７１００ ００００ ００００ ００００ ００１", Id, true },
+            { "7100, 0000, 0000, 0000, 001", Id, true },
+
+            // Groups that leave fewer than ten digits, or hold anything else, keep today's rules.
+            { "123 456", "123 456", false },
+            { "1,234,567", "1,234,567", false },
+            { "7100 0000 0000 0000 00a", "7100 0000 0000 0000 00a", false },
+            { "7100.0000.0000.0000.001", "7100.0000.0000.0000.001", false },
+            { "7100-0000-0000-0000-001", "7100-0000-0000-0000-001", false },
+            { "7100\u200B0000\u200B0000\u200B0000\u200B001", "7100\u200B0000\u200B0000\u200B0000\u200B001", false },
+
             // Left exactly as given: ids, non-digit ids the tests and the emulator use, and text that is no link.
             { Id, Id, false },
             { "1", "1", false },
@@ -167,14 +187,15 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("\U000E0041", "U+E0041 (an invisible formatting character)")]
         public void KolIdCheck_NamesAnInvisibleCharacterLeftInside(string c, string named)
         {
-            // Trimming takes the ones at the ends, so the position counts in the normalised id.
-            string raw = " \u200B71000" + c + "00000\u3000";
+            // Trimming takes the ones at the ends, so the position counts in the normalised id. Nine digits: ten or more
+            // split by a no-break or ideographic space are digit groups, and joined.
+            string raw = " \u200B71000" + c + "0000\u3000";
 
             string? problem = KolIdCheck.Problem(raw);
 
             Assert.NotNull(problem);
             Assert.Contains(named + " at position 6", problem, StringComparison.Ordinal);
-            Assert.Contains("'71000<" + named.Substring(0, named.IndexOf(' ')) + ">00000'", problem, StringComparison.Ordinal);
+            Assert.Contains("'71000<" + named.Substring(0, named.IndexOf(' ')) + ">0000'", problem, StringComparison.Ordinal);
         }
 
         [Theory]

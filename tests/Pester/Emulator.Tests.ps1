@@ -9,6 +9,7 @@ BeforeAll {
     $script:V2 = '/api/douyin-xingtu/gw/api/data_sp/get_author_spread_info/v1'
     $script:Profile = '/api/douyin-xingtu/gw/api/author/get_author_base_info/v1'
     $script:Search = '/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1'
+    $script:Marketing = '/api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1'
 
     function Get-ApiUrl {
         param([string] $Path, [System.Collections.IDictionary] $Query = @{}, [string] $Token = $TestToken)
@@ -166,11 +167,25 @@ Describe 'Emulator: creator profile path' {
         $answer.data.nick_name | Should -Match '\p{IsCJKUnifiedIdeographs}'
         $raw.Text | Should -Match '"follower":\d+[,}]'
         $answer.data.avatar_uri | Should -BeOfType ([string])
-        $answer.data.tags.Count | Should -BeGreaterThan 0
-        $answer.data.tags | ForEach-Object { $_ | Should -Match '^\p{IsCJKUnifiedIdeographs}+$' }
+        $tags = @($answer.data.tags_relation.PSObject.Properties)
+        $tags.Count | Should -Be 2
+        $tags | ForEach-Object { $_.Name | Should -Match '^\p{IsCJKUnifiedIdeographs}+$'; @($_.Value).Count | Should -BeGreaterThan 0 }
         $answer.data.city | Should -Match '\p{IsCJKUnifiedIdeographs}'
+        $answer.data.province | Should -Match '\p{IsCJKUnifiedIdeographs}'
+        $answer.data.sec_uid | Should -Match '^MS4wLjABAAAA'
+        @($answer.data.content_theme_labels).Count | Should -BeGreaterThan 0
         $raw.Text | Should -Match '"gender":\d[,}]'
-        $raw.Text | Should -Match '"price_info":\{"video_1_20":\d+'
+        $raw.Text | Should -Match '"grade":\d[,}]'
+        $raw.Text | Should -Not -Match 'price_info' -Because 'the prices have a path of their own'
+    }
+
+    It 'gives some creators names with emoji, markup, ampersands, quotes or a line separator, as raw JSON text' {
+        $names = 1..80 | ForEach-Object { (Invoke-Api -Path $Profile -Query @{ oAuthorId = [string](7100000000000000000 + $_) }).data.nick_name }
+        @($names | Where-Object { $_ -match '[\uD800-\uDBFF]' }).Count | Should -BeGreaterThan 0
+        @($names | Where-Object { $_ -match '<' }).Count | Should -BeGreaterThan 0
+        @($names | Where-Object { $_ -match '&' }).Count | Should -BeGreaterThan 0
+        @($names | Where-Object { $_ -match '"' }).Count | Should -BeGreaterThan 0
+        @($names | Where-Object { $_ -match "`u{2028}" }).Count | Should -BeGreaterThan 0
     }
 
     It 'is the same for the same id and differs for another' {
@@ -203,6 +218,51 @@ Describe 'Emulator: creator profile path' {
         Set-XingtuEmulatorScript -Uri $Uri -KolId '1001' -Step '302'
         (Invoke-Api -Path $Profile -Query @{ oAuthorId = '1001' }).code | Should -Be 302
         (Invoke-Api -Path $Profile -Query @{ oAuthorId = '1001' }).code | Should -Be 0
+    }
+}
+
+Describe 'Emulator: creator price path' {
+    BeforeEach {
+        Reset-XingtuEmulator -Uri $Uri
+    }
+
+    It 'answers price_info as an array of tiers in yuan, with industry tags' {
+        $raw = Get-RawApi -Path $Marketing -Query @{ oAuthorId = $SampleKolId }
+        $answer = $raw.Text | ConvertFrom-Json
+        $answer.code | Should -Be 0
+        $tiers = @($answer.data.price_info)
+        $tiers.Count | Should -BeGreaterOrEqual 2
+        $raw.Text | Should -Match '"price_info":\[\{"desc":"1-20s视频","video_type":1,"price":\d+,"enable":(true|false)'
+        foreach ($tier in $tiers) {
+            $tier.desc | Should -Not -BeNullOrEmpty
+            $tier.price | Should -BeOfType ([long])
+            $tier.enable | Should -BeOfType ([bool])
+            $tier.task_category | Should -BeIn 1, 2
+        }
+        @($answer.data.industry_tags) | ForEach-Object { $_ | Should -Match '^\p{IsCJKUnifiedIdeographs}+-' }
+    }
+
+    It 'covers tiers disabled, missing, of another order kind and unknown, across creators' {
+        $all = 1..60 | ForEach-Object { @((Invoke-Api -Path $Marketing -Query @{ oAuthorId = [string](7200000000000000000 + $_) }).data.price_info) }
+        @($all | Where-Object { -not $_.enable }).Count | Should -BeGreaterThan 0
+        @($all | Where-Object video_type -EQ 150).Count | Should -BeGreaterThan 0
+        @($all | Where-Object task_category -EQ 2).Count | Should -BeGreaterThan 0
+        @($all | Where-Object video_type -EQ 71).Count | Should -BeLessThan @($all | Where-Object { $_.video_type -eq 1 -and $_.task_category -eq 1 }).Count
+    }
+
+    It 'answers 201, billed, for a creator without marketing data (an id ending in 0201)' {
+        $answer = Invoke-Api -Path $Marketing -Query @{ oAuthorId = '6853123456789010201' }
+        $answer.code | Should -Be 201
+        (Invoke-Api -Path $Profile -Query @{ oAuthorId = '6853123456789010201' }).code | Should -Be 0
+        (Get-XingtuEmulatorStats -Uri $Uri).billedPerKol['6853123456789010201'] | Should -Be 2
+    }
+
+    It 'runs a script limited to one path before the key''s own' {
+        Set-XingtuEmulatorScript -Uri $Uri -KolId '1001' -Step '303' -Path $Marketing
+        Set-XingtuEmulatorScript -Uri $Uri -KolId '1001' -Step '400'
+        (Invoke-Api -Path $Profile -Query @{ oAuthorId = '1001' }).code | Should -Be 400
+        (Invoke-Api -Path $Marketing -Query @{ oAuthorId = '1001' }).code | Should -Be 303
+        (Invoke-Api -Path $Marketing -Query @{ oAuthorId = '1001' }).code | Should -Be 0
     }
 }
 

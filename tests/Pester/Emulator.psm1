@@ -202,6 +202,8 @@ function Set-XingtuEmulatorScript {
     keyword for creator search. On profile and search, 'sample' answers the generated data (there is no documented
     sample) and 'numbers' sends their JSON numbers as strings.
     A 'hold' step keeps the request open until Resume-XingtuEmulatorRequest (or a reset), then answers normally.
+    -Path limits the scripts to one API path (such as the price path of Get-XingtuKol's parts); a path's own script
+    is used before the key's script for any path.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Single')]
     param(
@@ -213,17 +215,21 @@ function Set-XingtuEmulatorScript {
         [AllowEmptyCollection()]
         [string[]] $Step,
         [Parameter(Mandatory, ParameterSetName = 'Bulk')]
-        [hashtable] $Script
+        [hashtable] $Script,
+        [string] $Path
     )
 
     process {
         if ($PSCmdlet.ParameterSetName -eq 'Single') {
             $body = @{ kolId = $KolId; steps = [string[]]@($Step) }
+            if ($Path) { $body['path'] = $Path }
         }
         else {
             $scripts = New-Object System.Collections.Generic.List[object]
             foreach ($key in $Script.Keys) {
-                $scripts.Add(@{ kolId = [string]$key; steps = [string[]]@($Script[$key]) })
+                $one = @{ kolId = [string]$key; steps = [string[]]@($Script[$key]) }
+                if ($Path) { $one['path'] = $Path }
+                $scripts.Add($one)
             }
             $body = @{ scripts = $scripts.ToArray() }
         }

@@ -29,6 +29,8 @@ Describe 'Get-XingtuKolSpread' {
             $result.PlayMedian | Should -BeOfType ([long])
             $result.LikeAverage | Should -Be 95028
             $result.InteractionRate | Should -Be 244
+            $result.InteractionRatePercent | Should -Be 2.44
+            $result.CompletionRatePercent | Should -Be 11.13
             $result.InteractionRatePeerCategory | Should -Be '剧情搞笑'
             $result.ExpectedCpm1To20Sec | Should -Be 5657
             $result.SalesExpectedCpmOver60Sec | Should -Be 16543

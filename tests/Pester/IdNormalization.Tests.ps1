@@ -127,6 +127,33 @@ Describe 'Ids are normalised before they are checked, deduped or sent' {
         $verbose | Should -Contain "KolId '<U+FEFF>７１００００００００００００００００１<U+0009>' normalised to '7100000000000000001'"
     }
 
+    It 'joins an id whose digit groups a spreadsheet split (<Name>), sends the digits once, and says so in verbose' -ForEach @(
+        @{ Name = 'spaces'; Raw = '7100 0000 0000 0000 001' }
+        @{ Name = 'no-break spaces'; Raw = "7100$([char]0xA0)0000$([char]0xA0)0000$([char]0xA0)0000$([char]0xA0)001" }
+        @{ Name = 'commas'; Raw = '7,100,000,000,000,000,001' }
+        @{ Name = 'apostrophes'; Raw = "7'100'000'000'000'000'001" }
+    ) {
+        $csv = Join-Path $Work 'grouped.csv'
+        [pscustomobject]@{ KolId = $Raw } | Export-Csv $csv -NoTypeInformation -Encoding utf8
+        $verbose = Import-Csv $csv | Get-XingtuKolSpread -Verbose -ErrorAction Stop 4>&1 -OutVariable results |
+            Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $spread = @($results | Where-Object { $_ -is [JustOneApi.Xingtu.KolSpread] })
+        $spread.KolId | Should -BeExactly '7100000000000000001'
+        $spread.InputKolId | Should -BeExactly $Raw
+        Assert-SentAsIs '7100000000000000001'
+        $verbose | Should -Contain "KolId '$($Raw -replace [char]0xA0, '<U+00A0>')' normalised to '7100000000000000001'"
+    }
+
+    It 'leaves short digit groups as today: <Raw> is sent as given' -ForEach @(
+        @{ Raw = '1 234' }
+        @{ Raw = '1,234,567' }
+    ) {
+        $null = Get-XingtuKolSpread -KolId $Raw -ErrorAction SilentlyContinue
+        $stats = Get-XingtuEmulatorStats -Uri $Uri
+        $stats.total | Should -Be 1
+        $stats.lastQuery[$Raw] | Should -Match ('kolId=' + [regex]::Escape([uri]::EscapeDataString($Raw)) + '(&|$)')
+    }
+
     It 'writes no normalised line for an id that is already clean' {
         $verbose = Get-XingtuKolSpread -KolId '7100000000000000001' -Verbose 4>&1 |
             Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message

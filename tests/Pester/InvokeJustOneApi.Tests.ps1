@@ -23,8 +23,8 @@ Describe 'Invoke-JustOneApi' {
         $creator.id | Should -Be ([long]'6853123456789012345')
         "$($creator.id)" | Should -Be $SampleKolId
         $creator.nick_name | Should -Not -BeNullOrEmpty
-        $creator.tags.Count | Should -BeGreaterThan 0
-        $creator.price_info.video_1_20 | Should -BeOfType ([int])
+        @($creator.tags_relation.PSObject.Properties).Count | Should -BeGreaterThan 0
+        $creator.follower | Should -BeOfType ([int])
         (Get-XingtuEmulatorStats -Uri $Uri).lastQuery[$SampleKolId] | Should -Be "?token=$TestToken&oAuthorId=$SampleKolId"
     }
 

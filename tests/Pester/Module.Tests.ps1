@@ -62,6 +62,7 @@ Describe 'Output types and views' {
 
     It '<Name> declares the type it really writes' -ForEach @(
         @{ Name = 'Get-XingtuKolSpread'; Type = 'JustOneApi.Xingtu.KolSpread' }
+        @{ Name = 'Get-XingtuKol'; Type = 'JustOneApi.Xingtu.XingtuKol' }
         @{ Name = 'Get-XingtuConfiguration'; Type = 'JustOneApi.Xingtu.XingtuConfiguration' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Be $Type
@@ -74,29 +75,31 @@ Describe 'Output types and views' {
 
     It 'has a <Control> view for <Type> that names every public property' -ForEach @(
         @{ Type = 'JustOneApi.Xingtu.KolSpread'; Control = 'ListControl' }
+        @{ Type = 'JustOneApi.Xingtu.XingtuKol'; Control = 'ListControl' }
         @{ Type = 'JustOneApi.Xingtu.XingtuConfiguration'; Control = 'ListControl' }
     ) {
         $format = [xml](Get-Content (Join-Path $ModulePath 'JustOneApi.Xingtu.Format.ps1xml') -Raw)
         $view = $format.Configuration.ViewDefinitions.View | Where-Object { $_.ViewSelectedBy.TypeName -eq $Type -and $_.$Control }
         $listed = $view.$Control.ListEntries.ListEntry.ListItems.ListItem.PropertyName
-        $properties = ($Type -as [type]).GetProperties().Name
+        # The typed parts of a XingtuKol are hidden ([Hidden]): Format-List and Export-Csv leave them out.
+        $properties = (($Type -as [type]).GetProperties() | Where-Object { -not $_.IsDefined([Management.Automation.HiddenAttribute], $false) }).Name
         $listed | Should -Be $properties
     }
 
     It 'shows the KolSpread table in 95 columns, KolId first, with the largest values each column holds in full' {
-        $big = New-Spread @{ PlayMedian = 999999999; LikeAverage = 999999998; CommentAverage = 99999999999; InteractionRate = 99999.99; ExpectedCpm1To20Sec = 999999999999999 }
+        $big = New-Spread @{ PlayMedian = 999999999; LikeAverage = 999999998; CommentAverage = 99999999999; InteractionRate = 9999999; ExpectedCpm1To20Sec = 999999999999999 }
         $lines = Format-SpreadTable $big 'en-US'
         $lines[0] | Should -Match '^KolId\s'
         $lines[0].TrimEnd().Length | Should -Be 95
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 95 }
         $lines[2] | Should -Not -Match '…|\.\.\.' -Because 'no cell may be cut short'
-        foreach ($shown in '999,999,999', '999,999,998', '99,999,999,999', '99999.99', '999,999,999,999,999') { $lines[2] | Should -Match ([regex]::Escape($shown)) }
+        foreach ($shown in '999,999,999', '999,999,998', '99,999,999,999', '99,999.99', '999,999,999,999,999') { $lines[2] | Should -Match ([regex]::Escape($shown)) }
     }
 
-    It 'shows counts and money with the thousands separator of the <Culture> culture (<Cells>), rates as they are' -ForEach @(
-        @{ Culture = 'en-US'; Cells = '3,642,403 95,028 244 5,657 4,192' }
-        @{ Culture = 'zh-CN'; Cells = '3,642,403 95,028 244 5,657 4,192' }
-        @{ Culture = 'de-DE'; Cells = '3.642.403 95.028 244 5.657 4.192' }
+    It 'shows counts and money with the thousands separator of the <Culture> culture (<Cells>), the interaction rate in percent' -ForEach @(
+        @{ Culture = 'en-US'; Cells = '3,642,403 95,028 2.44 5,657 4,192' }
+        @{ Culture = 'zh-CN'; Cells = '3,642,403 95,028 2.44 5,657 4,192' }
+        @{ Culture = 'de-DE'; Cells = '3.642.403 95.028 2,44 5.657 4.192' }
     ) {
         $row = (Format-SpreadTable (New-Spread $Sample) $Culture)[2]
         @(-split $row) | Should -Be (@($SampleKolId) + @(-split $Cells))

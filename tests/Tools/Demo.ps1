@@ -66,6 +66,17 @@ try {
     Write-Host "# $($again.Count) rows written, $served of them from the local store; the emulator received $((Get-XingtuEmulatorStats -Uri $emulator.Uri).total) requests (the row the API rejected is asked again)." -ForegroundColor Cyan
     Get-XingtuLocalCache | Format-List Path, EntryCount, TotalBytes, Oldest, Newest
 
+    Write-Host '# Who to book: Get-XingtuKol joins profile, prices and spread; the spread is in the store already, so 2 requests a KOL' -ForegroundColor Cyan
+    Reset-XingtuEmulator -Uri $emulator.Uri
+    $shortlist = Join-Path $work 'shortlist.csv'
+    Import-Csv $csv | Get-XingtuKol -Range Last90Days -ErrorAction SilentlyContinue |
+        Sort-Object ListPricePerThousandPlays1To20Sec |
+        Export-Csv $shortlist -NoTypeInformation -Encoding $csvEncoding
+    Import-Csv $shortlist | Select-Object -First 6 |
+        Format-Table NickName, Followers, Price1To20Sec, PlayMedian, InteractionRatePercent, ExpectedCpm1To20SecYuan, ListPricePerThousandPlays1To20Sec
+    $kolStats = Get-XingtuEmulatorStats -Uri $emulator.Uri
+    Write-Host "# Written to $shortlist; the emulator received $($kolStats.total) requests: $(($kolStats.perPath.GetEnumerator() | ForEach-Object { "$($_.Value) to $($_.Key -replace '^.*/api/', '')" }) -join ', ')." -ForegroundColor Cyan
+
     Write-Host '# The day V1 disappears: the emulator removes V1 and the same command carries on over V2' -ForegroundColor Cyan
     Set-XingtuEmulatorConfig -Uri $emulator.Uri -V1Gone $true
     Get-XingtuKolSpread -KolId 7100000000000000099, 7100000000000000098 |
@@ -78,7 +89,7 @@ try {
 
     Write-Host '# The rest of the Xingtu data: a creator profile through Invoke-JustOneApi (the 19-digit id keeps its digits)' -ForegroundColor Cyan
     Invoke-JustOneApi -Path /api/douyin-xingtu/gw/api/author/get_author_base_info/v1 -Query @{ oAuthorId = '6853123456789012345' } |
-        Format-List id, nick_name, follower, city, tags
+        Format-List id, nick_name, follower, province, city
 }
 finally {
     Stop-XingtuEmulator -Emulator $emulator

@@ -10,9 +10,10 @@ namespace JustOneApi.Xingtu.Client
     /// <summary>
     /// An ordered window of fetches, for any endpoint and result type. Fetches run concurrently; results are taken in
     /// input order by one consumer thread (the pipeline's), which is the only thread that calls anything here but
-    /// <see cref="Cancel"/>. A repeated request is fetched once while it is remembered. After an account-level
-    /// failure nothing new starts; what is in flight has <see cref="StopGrace"/> to answer, so that what the server
-    /// billed is kept in the local store, and is then cancelled.
+    /// <see cref="Cancel"/>. A row of input may need several requests (its parts, each with its own reader): they are
+    /// in flight together and the row is taken whole, once all of them are done. A repeated request is fetched once
+    /// while it is remembered. After an account-level failure nothing new starts; what is in flight has
+    /// <see cref="StopGrace"/> to answer, so that what the server billed is kept in the local store, and is then cancelled.
     /// </summary>
     internal sealed class RequestBatch<T> : IDisposable
     {
@@ -23,22 +24,25 @@ namespace JustOneApi.Xingtu.Client
         public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
         private readonly ApiClient _client;
-        private readonly IAnswerReader<T> _reader;
+        private readonly IAnswerReader<T>? _reader;
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private readonly Queue<Entry> _window = new Queue<Entry>();
-        private readonly Dictionary<ApiRequest, Task<Outcome<T>>> _remembered = new Dictionary<ApiRequest, Task<Outcome<T>>>();
+        private readonly Dictionary<ApiRequest, (Task<Outcome<T>> Fetch, IAnswerReader<T> Reader)> _remembered = new Dictionary<ApiRequest, (Task<Outcome<T>>, IAnswerReader<T>)>();
         private readonly Queue<ApiRequest> _rememberedOrder = new Queue<ApiRequest>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
         private readonly AutoResetEvent _changed = new AutoResetEvent(false);
         private readonly Action<string>? _logLine;
         private readonly TimeSpan _stopGrace;
         private int _graceStarted;
+        private int _rows;
 
         /// <summary>
-        /// Creates a batch; with <paramref name="log"/> false, no log line is made at all. <paramref name="stopGrace"/>,
-        /// <see cref="StopGrace"/> unless given, is how long requests in flight at a stop may still answer.
+        /// Creates a batch whose rows of one request are read by <paramref name="reader"/> (null when every row is
+        /// added by parts, each with its reader); with <paramref name="log"/> false, no log line is made at all.
+        /// <paramref name="stopGrace"/>, <see cref="StopGrace"/> unless given, is how long requests in flight at a stop
+        /// may still answer.
         /// </summary>
-        public RequestBatch(ApiClient client, IAnswerReader<T> reader, int windowSize, bool log, TimeSpan? stopGrace = null)
+        public RequestBatch(ApiClient client, IAnswerReader<T>? reader, int windowSize, bool log, TimeSpan? stopGrace = null)
         {
             _client = client;
             _stopGrace = stopGrace ?? StopGrace;
@@ -54,13 +58,14 @@ namespace JustOneApi.Xingtu.Client
             }
         }
 
-        /// <summary>How many fetches may wait to be taken; <see cref="Add"/>'s caller waits while it is full.</summary>
+        /// <summary>How many rows may wait to be taken; the caller of Add waits while the window is full.</summary>
         public int WindowSize { get; }
 
         /// <summary>Fetches started or remembered and not yet taken.</summary>
         public int Count => _window.Count;
 
-        public bool IsFull => _window.Count >= WindowSize;
+        /// <summary>True when the window holds <see cref="WindowSize"/> rows; a row's parts count as one.</summary>
+        public bool IsFull => _rows >= WindowSize;
 
         /// <summary>How many requests were not sent because the same request was already fetched or under way.</summary>
         public int Repeats { get; private set; }
@@ -77,23 +82,37 @@ namespace JustOneApi.Xingtu.Client
         /// <summary>How many billed answers this batch has kept in the local store.</summary>
         public int Kept => _client.Kept;
 
-        /// <summary>Starts fetching <paramref name="request"/>, or joins the fetch of an equal one; does not block.</summary>
-        public void Add(ApiRequest request)
+        /// <summary>Starts fetching <paramref name="request"/> as a row of its own, or joins the fetch of an equal one; does not block.</summary>
+        public void Add(ApiRequest request) =>
+            Add(request, _reader ?? throw new InvalidOperationException("This batch has no reader of its own: add each row by its parts."), part: null, endsRow: true);
+
+        /// <summary>
+        /// Starts fetching one part of a row, read by <paramref name="reader"/>, or joins the fetch of an equal request
+        /// read by the same reader; does not block. A row's parts are added in order, the last with
+        /// <paramref name="endsRow"/> true; <paramref name="part"/> names the part for the front end.
+        /// </summary>
+        public void Add(ApiRequest request, IAnswerReader<T> reader, string? part, bool endsRow)
         {
-            bool repeat = _remembered.TryGetValue(request, out Task<Outcome<T>>? fetch);
+            bool repeat = _remembered.TryGetValue(request, out (Task<Outcome<T>> Fetch, IAnswerReader<T> Reader) known) && ReferenceEquals(known.Reader, reader);
+            Task<Outcome<T>> fetch;
             if (repeat)
             {
                 Repeats++;
+                fetch = known.Fetch;
             }
             else
             {
                 fetch = StopError != null || _cancel.IsCancellationRequested
                     ? Task.FromResult(Outcome<T>.CanceledOutcome(sent: false))
-                    : FetchAsync(request);
-                Remember(request, fetch!);
+                    : FetchAsync(request, reader);
+                Remember(request, fetch, reader);
             }
 
-            _window.Enqueue(new Entry(request, fetch!, repeat));
+            _window.Enqueue(new Entry(request, fetch, repeat, part, endsRow));
+            if (endsRow)
+            {
+                _rows++;
+            }
         }
 
         /// <summary>Takes the log lines written since the last call.</summary>
@@ -111,11 +130,54 @@ namespace JustOneApi.Xingtu.Client
             if (_window.Count > 0 && _window.Peek().Fetch.IsCompleted)
             {
                 entry = _window.Dequeue();
+                if (entry.EndsRow)
+                {
+                    _rows--;
+                }
+
                 return true;
             }
 
             entry = default;
             return false;
+        }
+
+        /// <summary>
+        /// Takes the oldest row into <paramref name="row"/> (cleared first) once all its parts are added and finished;
+        /// rows behind an unfinished one wait.
+        /// </summary>
+        public bool TryTakeRow(List<Entry> row)
+        {
+            row.Clear();
+            int parts = 0;
+            bool whole = false;
+            foreach (Entry entry in _window)
+            {
+                if (!entry.Fetch.IsCompleted)
+                {
+                    return false;
+                }
+
+                parts++;
+                if (entry.EndsRow)
+                {
+                    whole = true;
+                    break;
+                }
+            }
+
+            if (!whole)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < parts; i++)
+            {
+                row.Add(_window.Dequeue());
+            }
+
+            _rows--;
+            return true;
         }
 
         /// <summary>True when every fetch in the window has finished, so <see cref="TryTake"/> empties it.</summary>
@@ -154,11 +216,11 @@ namespace JustOneApi.Xingtu.Client
         /// </summary>
         public void Dispose() => Cancel();
 
-        private async Task<Outcome<T>> FetchAsync(ApiRequest request)
+        private async Task<Outcome<T>> FetchAsync(ApiRequest request, IAnswerReader<T> reader)
         {
             try
             {
-                Outcome<T> outcome = await _client.FetchAsync(request, _reader, _logLine, _cancel.Token).ConfigureAwait(false);
+                Outcome<T> outcome = await _client.FetchAsync(request, reader, _logLine, _cancel.Token).ConfigureAwait(false);
                 if (StopError != null && Interlocked.Exchange(ref _graceStarted, 1) == 0)
                 {
                     // The client sends nothing more; what is in flight may answer within the grace, then it is cut off.
@@ -195,26 +257,34 @@ namespace JustOneApi.Xingtu.Client
             }
         }
 
-        private void Remember(ApiRequest request, Task<Outcome<T>> fetch)
+        private void Remember(ApiRequest request, Task<Outcome<T>> fetch, IAnswerReader<T> reader)
         {
             if (_rememberedOrder.Count >= RememberedRequests)
             {
                 _remembered.Remove(_rememberedOrder.Dequeue());
             }
 
-            _remembered[request] = fetch;
+            _remembered[request] = (fetch, reader);
             _rememberedOrder.Enqueue(request);
         }
 
-        /// <summary>One input row: its request and the fetch it waits on, shared with earlier rows when a repeat.</summary>
+        /// <summary>One request of an input row: the request and the fetch it waits on, shared with earlier rows when a repeat.</summary>
         internal readonly struct Entry
         {
-            public Entry(ApiRequest request, Task<Outcome<T>> fetch, bool isRepeat)
+            public Entry(ApiRequest request, Task<Outcome<T>> fetch, bool isRepeat, string? part = null, bool endsRow = true)
             {
                 Request = request;
                 Fetch = fetch;
                 IsRepeat = isRepeat;
+                Part = part;
+                EndsRow = endsRow;
             }
+
+            /// <summary>Which part of its row this request fetches, as the front end named it; null for a row of one request.</summary>
+            public string? Part { get; }
+
+            /// <summary>True for the last (or only) request of its row.</summary>
+            public bool EndsRow { get; }
 
             public ApiRequest Request { get; }
 

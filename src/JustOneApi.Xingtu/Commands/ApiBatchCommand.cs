@@ -37,6 +37,10 @@ namespace JustOneApi.Xingtu.Commands
         private bool _garbleWarned;
         private readonly Stopwatch _elapsed = new Stopwatch();
         private RequestBatch<T>? _batch;
+        private IAnswerReader<T>? _reader;
+        private readonly List<RequestBatch<T>.Entry> _taken = new List<RequestBatch<T>.Entry>();
+        private readonly List<PartTally> _parts = new List<PartTally>();
+        private int _repeatedRows;
         private int _completed;
         private int _failed;
         private int _fromStore;
@@ -106,14 +110,39 @@ namespace JustOneApi.Xingtu.Commands
         {
         }
 
-        /// <summary>The reader that turns this cmdlet's answers into results.</summary>
-        private protected abstract IAnswerReader<T> CreateReader();
+        /// <summary>The reader that turns this cmdlet's answers into results; null when every row comes by <see cref="PartsOfRecord"/> with readers of its own.</summary>
+        private protected virtual IAnswerReader<T>? CreateReader() => null;
 
         /// <summary>How many rows the current input record holds, for the progress bar's percentage.</summary>
         private protected virtual int RowsOfRecord => 1;
 
         /// <summary>The requests of the current input record, one per row, in order; made one at a time as they are taken.</summary>
-        private protected abstract IEnumerable<ApiRequest> RequestsOfRecord();
+        private protected virtual IEnumerable<ApiRequest> RequestsOfRecord() => Enumerable.Empty<ApiRequest>();
+
+        /// <summary>
+        /// The rows of the current input record, in order, each as its requests (parts) with their readers. The parts of
+        /// a row are in flight together and the row is written once all are done (see <see cref="TryCombineParts"/>). By
+        /// default each request of <see cref="RequestsOfRecord"/> is a row of its own, read by <see cref="CreateReader"/>'s reader.
+        /// </summary>
+        private protected virtual IEnumerable<IReadOnlyList<RequestPart<T>>> PartsOfRecord()
+        {
+            IAnswerReader<T> reader = _reader!;
+            foreach (ApiRequest request in RequestsOfRecord())
+            {
+                yield return new[] { new RequestPart<T>(request, reader, null) };
+            }
+        }
+
+        /// <summary>
+        /// The one result of a row of several parts, made from its parts' outcomes, or nothing to write. The engine has
+        /// already written an error for each failed part and a warning for each anomaly; the result is written by
+        /// <see cref="WriteResult"/> with the row's first request.
+        /// </summary>
+        private protected virtual bool TryCombineParts(IReadOnlyList<RequestBatch<T>.Entry> parts, out T result)
+        {
+            result = default!;
+            return false;
+        }
 
         /// <summary>
         /// Writes one row's result; <paramref name="isRepeat"/> is true when an earlier row shares the same fetch. A
@@ -229,7 +258,8 @@ namespace JustOneApi.Xingtu.Commands
                 settings.Proxy);
 
             // Room for finished results to wait behind a slow one, so one slow request does not idle the others.
-            _batch = new RequestBatch<T>(ApiClient.Create(options, token), CreateReader(), Math.Max(16, throttleLimit * 4), log: VerboseWanted());
+            _reader = CreateReader();
+            _batch = new RequestBatch<T>(ApiClient.Create(options, token), _reader, Math.Max(16, throttleLimit * 4), log: VerboseWanted());
             _total = MyInvocation.ExpectingInput ? (int?)null : 0;
             _elapsed.Start();
         }
@@ -252,14 +282,18 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             int index = 0;
-            foreach (ApiRequest request in RequestsOfRecord())
+            foreach (IReadOnlyList<RequestPart<T>> parts in PartsOfRecord())
             {
-                // Room first, so the window never holds more than its size and memory stays flat on long input.
+                // Room first, so the window never holds more than its size and memory stays flat on long input; a
+                // row's parts go in together, so they are in flight together and no row is ever half added.
                 Pump(untilEmpty: false);
                 index++;
-                // Piped rows are numbered by record; a -KolId list by its position.
+                // Piped rows are numbered by record; a -KolId list by its position. One per row, whatever its parts.
                 _rows.Enqueue(new InputRow(MyInvocation.ExpectingInput ? PipelineInput : null, MyInvocation.ExpectingInput ? _recordNumber : index));
-                batch.Add(request);
+                for (int i = 0; i < parts.Count; i++)
+                {
+                    batch.Add(parts[i].Request, parts[i].Reader, parts[i].Name, endsRow: i == parts.Count - 1);
+                }
             }
 
             Pump(untilEmpty: false);
@@ -269,16 +303,39 @@ namespace JustOneApi.Xingtu.Commands
         protected override void EndProcessing()
         {
             Pump(untilEmpty: true);
-            WriteVerbose(string.Format(
-                CultureInfo.InvariantCulture,
-                "Done: {0} {1}(s), {2} with an error; {3} served from the local store, {4} fetched, {5} repeated row(s) served from an earlier request; {6:0.0} s.",
-                _completed,
-                Unit,
-                _failed,
-                _fromStore,
-                _completed - _fromStore - _batch!.Repeats,
-                _batch.Repeats,
-                _elapsed.Elapsed.TotalSeconds));
+            if (_parts.Count == 0)
+            {
+                WriteVerbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Done: {0} {1}(s), {2} with an error; {3} served from the local store, {4} fetched, {5} repeated row(s) served from an earlier request; {6:0.0} s.",
+                    _completed,
+                    Unit,
+                    _failed,
+                    _fromStore,
+                    _completed - _fromStore - _batch!.Repeats,
+                    _batch.Repeats,
+                    _elapsed.Elapsed.TotalSeconds));
+            }
+            else
+            {
+                // Each part is a billed request of its own, so the count that matters for the bill is per part.
+                WriteVerbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Done: {0} {1}(s), {2} with an error, {3} repeated row(s) served from an earlier request; {4:0.0} s. Per part: {5}.",
+                    _completed,
+                    Unit,
+                    _failed,
+                    _repeatedRows,
+                    _elapsed.Elapsed.TotalSeconds,
+                    string.Join("; ", _parts.Select(part => string.Format(
+                        CultureInfo.InvariantCulture,
+                        "{0} {1} request(s) sent, {2} answer(s) served from the local store, {3} failed",
+                        part.Name,
+                        part.Sent,
+                        part.FromStore,
+                        part.Failed)))));
+            }
+
             if (_progressShown)
             {
                 WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
@@ -355,14 +412,14 @@ namespace JustOneApi.Xingtu.Commands
                     WriteVerbose(line);
                 }
 
-                while (batch.TryTake(out RequestBatch<T>.Entry entry))
+                while (batch.TryTakeRow(_taken))
                 {
-                    if (BelongsToStop(entry.Outcome))
+                    if (_taken.Any(part => BelongsToStop(part.Outcome)))
                     {
-                        StopBatch(entry);
+                        StopBatch(_taken);
                     }
 
-                    Write(entry);
+                    Write(_taken);
                 }
 
                 if (batch.StopError != null)
@@ -503,37 +560,102 @@ namespace JustOneApi.Xingtu.Commands
             WriteObject(row, enumerateCollection);
         }
 
-        /// <summary>Writes one row's result or error, and the warnings that came with it.</summary>
-        private void Write(RequestBatch<T>.Entry entry)
+        /// <summary>
+        /// Writes one row: its result, or an error for each failed part, and the warnings that came with it. A row of
+        /// several parts is written as the front end combines it, even when some of its parts failed.
+        /// </summary>
+        private void Write(List<RequestBatch<T>.Entry> row)
         {
-            _row = _rows.Dequeue().For(entry.Request);
-            Outcome<T> outcome = entry.Outcome;
+            _row = _rows.Dequeue().For(row[0].Request);
             _completed++;
-            if (!entry.IsRepeat && outcome.FromLocalCache)
+            RequestBatch<T>.Entry first = row[0];
+            if (row.Count == 1 && first.Part == null)
             {
-                _fromStore++;
+                if (!first.IsRepeat && first.Outcome.FromLocalCache)
+                {
+                    _fromStore++;
+                }
+            }
+            else
+            {
+                Tally(row);
             }
 
-            if (outcome.Error == null)
+            bool failed = false;
+            foreach (RequestBatch<T>.Entry entry in row)
             {
-                foreach (string anomaly in outcome.Anomalies)
+                Outcome<T> outcome = entry.Outcome;
+                if (outcome.Error == null)
                 {
-                    WriteWarning($"{entry.Request.Subject}: {anomaly}; that value is left empty.");
+                    foreach (string anomaly in outcome.Anomalies)
+                    {
+                        WriteWarning($"{entry.Request.Subject}: {anomaly}; that value is left empty.");
+                    }
+                }
+                else
+                {
+                    failed = true;
+                    XingtuApiException error = outcome.Error;
+                    if (entry.Request.Refusal != null)
+                    {
+                        // An input error: the row number finds it in the file.
+                        error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+                    }
+
+                    WriteError(ErrorRecords.From(error));
+                }
+            }
+
+            if (failed)
+            {
+                _failed++;
+            }
+
+            if (row.Count == 1 && first.Part == null)
+            {
+                if (!failed)
+                {
+                    WriteResult(first.Outcome.Result!, first.Request, first.IsRepeat);
+                }
+            }
+            else if (TryCombineParts(row, out T result))
+            {
+                WriteResult(result, first.Request, row.All(part => part.IsRepeat));
+            }
+        }
+
+        /// <summary>Counts a row of several parts, part by part: requests sent and answers served from the store.</summary>
+        private void Tally(List<RequestBatch<T>.Entry> row)
+        {
+            if (row.All(part => part.IsRepeat))
+            {
+                _repeatedRows++;
+            }
+
+            foreach (RequestBatch<T>.Entry entry in row)
+            {
+                PartTally? tally = _parts.Find(part => part.Name == entry.Part);
+                if (tally == null)
+                {
+                    tally = new PartTally(entry.Part ?? "Request");
+                    _parts.Add(tally);
                 }
 
-                WriteResult(outcome.Result!, entry.Request, entry.IsRepeat);
-                return;
-            }
+                Outcome<T> outcome = entry.Outcome;
+                if (!entry.IsRepeat && outcome.FromLocalCache)
+                {
+                    tally.FromStore++;
+                }
+                else if (!entry.IsRepeat && outcome.Sent)
+                {
+                    tally.Sent++;
+                }
 
-            _failed++;
-            XingtuApiException error = outcome.Error;
-            if (entry.Request.Refusal != null)
-            {
-                // An input error: the row number finds it in the file.
-                error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+                if (outcome.Error != null)
+                {
+                    tally.Failed++;
+                }
             }
-
-            WriteError(ErrorRecords.From(error));
         }
 
         /// <summary>
@@ -541,7 +663,7 @@ namespace JustOneApi.Xingtu.Commands
         /// taken: writes every row that had finished, in order, and then a terminating error that says which row hit
         /// the code, how far the batch got, and which rows were cut off in flight or never sent. After Ctrl+C it only stops.
         /// </summary>
-        private void StopBatch(RequestBatch<T>.Entry? first)
+        private void StopBatch(List<RequestBatch<T>.Entry>? first)
         {
             RequestBatch<T> batch = _batch!;
             XingtuApiException? stop = batch.StopError;
@@ -563,36 +685,39 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             // The row that hit the code reports it, with its attempts; every other stopped row was answered after the
-            // stop and kept in the local store, cut off in flight, or never sent.
+            // stop and kept in the local store, cut off in flight, or never sent. A row of several parts belongs to the
+            // stop when any of its parts does; its parts that had finished are in the store.
             var kept = new List<string>();
             var inFlight = new List<string>();
             var queued = new List<string>();
             XingtuApiException? hit = null;
-            RequestBatch<T>.Entry entry = first ?? default;
-            bool have = first.HasValue || batch.TryTake(out entry);
+            List<RequestBatch<T>.Entry> row = first ?? _taken;
+            bool have = first != null || batch.TryTakeRow(row);
             while (have)
             {
-                Outcome<T> outcome = entry.Outcome;
-                XingtuApiException? error = outcome.Error;
-                if (!BelongsToStop(outcome))
+                if (!row.Any(part => BelongsToStop(part.Outcome)))
                 {
-                    Write(entry);
-                    have = batch.TryTake(out entry);
+                    Write(row);
+                    have = batch.TryTakeRow(row);
                     continue;
                 }
 
                 _rows.Dequeue();
-                if (error != null && error.Kind == stop.Kind && error.Target == stop.Target)
+                if (row.Select(part => part.Outcome.Error).FirstOrDefault(error => error != null && error.Kind == stop.Kind && error.Target == stop.Target) is XingtuApiException error)
                 {
                     // The row that hit the code, or a repeat of it: reported once, by the terminating error.
                     hit ??= error;
                 }
                 else
                 {
-                    (outcome.KeptAtStop ? kept : outcome.Sent ? inFlight : queued).Add(entry.Request.Target);
+                    // Told by its stopped parts: one cut off in flight, else one kept after the stop, else never sent.
+                    List<Outcome<T>> stopped = row.Select(part => part.Outcome).Where(BelongsToStop).ToList();
+                    (stopped.Any(outcome => outcome.Sent && !outcome.KeptAtStop) ? inFlight
+                        : stopped.Any(outcome => outcome.KeptAtStop) ? kept
+                        : queued).Add(row[0].Request.Target);
                 }
 
-                have = batch.TryTake(out entry);
+                have = batch.TryTakeRow(row);
             }
 
             stop = hit ?? stop;
@@ -717,6 +842,23 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             WriteProgress(record);
+        }
+
+        /// <summary>What happened to one part across the rows: requests sent, answers from the store, failures.</summary>
+        private sealed class PartTally
+        {
+            public PartTally(string name)
+            {
+                Name = name;
+            }
+
+            public string Name { get; }
+
+            public int Sent { get; set; }
+
+            public int FromStore { get; set; }
+
+            public int Failed { get; set; }
         }
     }
 }

@@ -21,6 +21,8 @@ namespace JustOneApi.Xingtu.Commands
         internal static readonly string[] IdKeys = { "kolId", "oAuthorId", "starAuthorId" };
 
         private string _path = string.Empty;
+        private XingtuEndpoint? _endpoint;
+        private bool _unsentSaid;
 
         /// <summary>
         /// The endpoint path, such as /api/douyin-xingtu/gw/api/author/get_author_base_info/v1. Only a path: the
@@ -57,7 +59,12 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             _path = Path.TrimStart('/');
+            _endpoint = XingtuEndpoints.Find(_path);
         }
+
+        /// <summary>On a path of the vendor's list with an id parameter, the id column's names: that parameter and the id aliases.</summary>
+        private protected override IReadOnlyList<string>? IdColumnNames =>
+            _endpoint?.IdParameter is string idParameter ? new[] { idParameter }.Concat(XingtuEndpoints.IdAliases).Distinct(StringComparer.OrdinalIgnoreCase).ToArray() : null;
 
         private protected override IAnswerReader<object?> CreateReader() => new JsonDataReader(Raw.IsPresent);
 
@@ -88,21 +95,43 @@ namespace JustOneApi.Xingtu.Commands
             WriteRow(converted, enumerateCollection: false);
         }
 
-        /// <summary>The request for one query; a query that may not be sent becomes a refused request, so its row gets an error.</summary>
+        /// <summary>
+        /// The request for one query; a query that may not be sent becomes a refused request, so its row gets an error.
+        /// On a path of the vendor's list only its declared parameters are sent: an id column under any of its usual
+        /// names goes to the path's id parameter, a row's other columns stay home (said once), and a hashtable key the
+        /// path does not take or a missing required parameter refuses the query.
+        /// </summary>
         private ApiRequest RequestOf(object? query)
         {
             var parameters = new List<KeyValuePair<string, string>>();
+            var unknown = new List<string>();
+            var unsent = new List<string>();
+            bool fromRow = !((query is PSObject wrapped ? wrapped.BaseObject : query) is IDictionary);
             string? problem = null;
             string? idProblem = null;
             string? inputKolId = null;
-            // In name order: a hashtable's order differs from one process to the next, and the same query must make the
-            // same request, so that a rerun finds it in the local store.
-            foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem).OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (KeyValuePair<string, object?> pair in PairsOf(query, ref problem))
             {
                 if (string.Equals(pair.Key.Trim(), "token", StringComparison.OrdinalIgnoreCase))
                 {
                     problem ??= "The query holds a 'token' key. The module adds the token itself, and only ever sends it to the configured address: set it with Set-XingtuToken or -Token.";
                     continue;
+                }
+
+                string key = pair.Key;
+                EndpointParameter? declared = null;
+                if (_endpoint != null)
+                {
+                    declared = _endpoint.Find(key.Trim());
+                    string? name = declared?.Name
+                        ?? (_endpoint.IdParameter != null && XingtuEndpoints.IdAliases.Contains(key.Trim(), StringComparer.OrdinalIgnoreCase) ? _endpoint.IdParameter : null);
+                    if (name == null)
+                    {
+                        (fromRow ? unsent : unknown).Add(key);
+                        continue;
+                    }
+
+                    key = name;
                 }
 
                 if (pair.Value == null)
@@ -117,7 +146,13 @@ namespace JustOneApi.Xingtu.Commands
                     continue;
                 }
 
-                if (IdKeys.Contains(pair.Key, StringComparer.OrdinalIgnoreCase))
+                // An empty cell of an optional parameter is no value: the API would take it for one.
+                if (_endpoint != null && value.Length == 0 && declared?.Required == false)
+                {
+                    continue;
+                }
+
+                if (IdKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
                 {
                     inputKolId ??= value;
                     NormalizedKolId kolId = KolIdNormalizer.Normalize(value);
@@ -130,16 +165,60 @@ namespace JustOneApi.Xingtu.Commands
                     idProblem ??= KolIdCheck.Problem(value);
                 }
 
-                parameters.Add(new KeyValuePair<string, string>(pair.Key, value));
+                int index = parameters.FindIndex(p => string.Equals(p.Key, key, StringComparison.Ordinal));
+                if (index >= 0)
+                {
+                    if (!string.Equals(parameters[index].Value, value, StringComparison.Ordinal))
+                    {
+                        problem ??= $"The query gives {key} twice, with different values ('{parameters[index].Value}' and '{value}'), under two of its names. Keep one column.";
+                    }
+
+                    continue;
+                }
+
+                parameters.Add(new KeyValuePair<string, string>(key, value));
             }
 
+            if (_endpoint != null)
+            {
+                if (unknown.Count > 0)
+                {
+                    problem ??= $"The query holds {Quoted(unknown)}, which {_endpoint.Summary} does not take. It takes: {_endpoint.Accepted()}.";
+                }
+
+                string[] missing = _endpoint.Parameters.Where(p => p.Required && !parameters.Any(q => q.Key == p.Name)).Select(p => p.Name).ToArray();
+                if (missing.Length > 0)
+                {
+                    problem ??= $"The query lacks {Quoted(missing)}, which {_endpoint.Summary} requires. It takes: {_endpoint.Accepted()}.";
+                }
+
+                if (unsent.Count > 0 && !_unsentSaid)
+                {
+                    _unsentSaid = true;
+                    string note = $"Columns not sent: {Quoted(unsent)}. {_endpoint.Summary} ({Path}) takes only {_endpoint.Accepted()}.";
+                    if (KeepInputColumns.IsPresent)
+                    {
+                        WriteVerbose(note);
+                    }
+                    else
+                    {
+                        WriteWarning(note);
+                    }
+                }
+            }
+
+            // In name order: a hashtable's order differs from one process to the next, and the same query must make the
+            // same request, so that a rerun finds it in the local store.
+            parameters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
             string id = parameters.Where(p => IdKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault();
-            string target = "/" + ApiRequest.ComposeKey(_path, parameters);
+            string target = "/" + _path + (parameters.Count == 0 ? string.Empty : "?" + string.Join("&", parameters.Select(p => p.Key + "=" + p.Value)));
             var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id).WithInputKolId(inputKolId);
             return problem != null ? request.Refused(XingtuErrorKind.InvalidRequest, problem + " Nothing was sent for " + request.Subject + ".")
                 : idProblem != null ? request.Refused(XingtuErrorKind.InvalidKolId, idProblem)
                 : request;
         }
+
+        private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(name => "'" + name + "'"));
 
         private static IEnumerable<KeyValuePair<string, object?>> PairsOf(object? query, ref string? problem)
         {

@@ -10,10 +10,33 @@ namespace JustOneApi.Xingtu.Commands
     /// Turns JSON into what ConvertFrom-Json gives: PSCustomObjects, object arrays, strings, booleans and numbers,
     /// except that no integer is ever rounded: an integer is Int32, Int64 or BigInteger, whichever holds it, so a
     /// 19-digit id keeps every digit. Strings stay strings (ConvertFrom-Json would turn date-like ones into DateTime).
+    /// A name PowerShell reserves for itself (PSObject, PSBase, ...) is kept with an underscore after it. What no
+    /// PowerShell object can hold (an empty name, a lone UTF-16 surrogate) throws FormatException, which the caller
+    /// makes into that row's error: it never ends a batch.
     /// </summary>
     internal static class JsonToPowerShell
     {
+        /// <summary>The member names every PSObject has already, which a note property cannot take.</summary>
+        private static readonly string[] Reserved = { "PSObject", "PSBase", "PSAdapted", "PSExtended", "PSTypeNames" };
+
         public static object? Convert(JsonElement element)
+        {
+            try
+            {
+                return ConvertElement(element);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // System.Text.Json will not decode a string with a lone surrogate ("\ud800").
+                throw new FormatException("a text holds what .NET cannot decode (" + ex.Message.TrimEnd('.') + ").", ex);
+            }
+            catch (ExtendedTypeSystemException ex)
+            {
+                throw new FormatException("a name cannot be a PowerShell property (" + ex.Message.TrimEnd('.') + ").", ex);
+            }
+        }
+
+        private static object? ConvertElement(JsonElement element)
         {
             switch (element.ValueKind)
             {
@@ -26,14 +49,20 @@ namespace JustOneApi.Xingtu.Commands
                             throw new FormatException("an object has a property whose name is empty, which a PowerShell object cannot hold.");
                         }
 
-                        // PowerShell's property names ignore case; a name sent twice keeps its last value, as in JSON.
-                        PSPropertyInfo? existing = result.Properties[property.Name];
-                        if (existing != null)
+                        string name = property.Name;
+                        if (Array.Exists(Reserved, reserved => string.Equals(reserved, name, StringComparison.OrdinalIgnoreCase)))
                         {
-                            result.Properties.Remove(property.Name);
+                            name += "_";
                         }
 
-                        result.Properties.Add(new PSNoteProperty(property.Name, Convert(property.Value)));
+                        // PowerShell's property names ignore case; a name sent twice keeps its last value, as in JSON.
+                        PSPropertyInfo? existing = result.Properties[name];
+                        if (existing != null)
+                        {
+                            result.Properties.Remove(name);
+                        }
+
+                        result.Properties.Add(new PSNoteProperty(name, ConvertElement(property.Value)));
                     }
 
                     return result;
@@ -42,7 +71,7 @@ namespace JustOneApi.Xingtu.Commands
                     int i = 0;
                     foreach (JsonElement item in element.EnumerateArray())
                     {
-                        items[i++] = Convert(item);
+                        items[i++] = ConvertElement(item);
                     }
 
                     return items;

@@ -79,6 +79,13 @@ namespace JustOneApi.Xingtu.Model
         /// <summary>The same request, refused before sending with <paramref name="problem"/>.</summary>
         public ApiRequest Refused(XingtuErrorKind kind, string problem) => new ApiRequest(this, kind, problem);
 
+        /// <summary>The same request (and successor) named <paramref name="subject"/> in messages, such as "the Price part of KOL '123'".</summary>
+        public ApiRequest WithSubject(string subject)
+        {
+            var renamed = new ApiRequest(Path, Parameters, subject, Target, KolId, Fallback?.WithSubject(subject));
+            return Refusal == null ? renamed : renamed.Refused(RefusalKind, Refusal);
+        }
+
         public bool Equals(ApiRequest? other) =>
             other != null
             && string.Equals(Key, other.Key, StringComparison.Ordinal)

@@ -79,6 +79,115 @@ namespace JustOneApi.Xingtu.Model
             return null;
         }
 
+        /// <summary>A number sent as a string or a JSON number, exactly (money: no binary rounding).</summary>
+        public decimal? Decimal(string name)
+        {
+            string? raw = RawNumber(name);
+            if (raw == null)
+            {
+                return null;
+            }
+
+            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number))
+            {
+                return number;
+            }
+
+            _anomalies.Add($"{PathOf(name)} = '{Shorten(raw)}' is not a number in range");
+            return null;
+        }
+
+        /// <summary>A JSON true or false, or the text "true"/"false"; anything else present is an anomaly and null.</summary>
+        public bool? Flag(string name)
+        {
+            if (!(Field(name) is JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                case JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out bool flag):
+                    return flag;
+                case JsonValueKind.Number when value.GetRawText() == "0" || value.GetRawText() == "1":
+                    return value.GetRawText() == "1";
+                default:
+                    _anomalies.Add($"{PathOf(name)} is not true or false");
+                    return null;
+            }
+        }
+
+        /// <summary>An array of texts (numbers kept as sent); null when absent or empty. Items that are not text are noted and left out.</summary>
+        public IReadOnlyList<string>? TextList(string name) => TextsOf(Field(name), PathOf(name));
+
+        /// <summary>The objects of an array field, each as a reader; none when absent. Items that are not objects are noted.</summary>
+        public IEnumerable<FieldReader> Items(string name)
+        {
+            if (!(Field(name) is JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            {
+                yield break;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                _anomalies.Add($"{PathOf(name)} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an array");
+                yield break;
+            }
+
+            int index = 0;
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                string path = PathOf(name) + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+                if (item.ValueKind == JsonValueKind.Object)
+                {
+                    yield return new FieldReader(item, path, _anomalies);
+                }
+                else if (item.ValueKind != JsonValueKind.Null)
+                {
+                    _anomalies.Add($"{path} is not an object");
+                }
+
+                index++;
+            }
+        }
+
+        /// <summary>
+        /// An object whose values are arrays of texts, such as <c>{"美妆": ["护肤", "彩妆"]}</c>, in the order sent; null
+        /// when absent or empty. A value that is one text counts as a list of one.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>>? Groups(string name)
+        {
+            if (!(Field(name) is JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                _anomalies.Add($"{PathOf(name)} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                return null;
+            }
+
+            var groups = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+            foreach (JsonProperty group in value.EnumerateObject())
+            {
+                string path = PathOf(name) + "." + group.Name;
+                IReadOnlyList<string> members = group.Value.ValueKind == JsonValueKind.String || group.Value.ValueKind == JsonValueKind.Number
+                    ? TextsOf(group.Value, path, single: true) ?? System.Array.Empty<string>()
+                    : TextsOf(group.Value, path) ?? System.Array.Empty<string>();
+                if (group.Name.Length > 0 || members.Count > 0)
+                {
+                    groups.Add(new KeyValuePair<string, IReadOnlyList<string>>(group.Name, members));
+                }
+            }
+
+            return groups.Count == 0 ? null : groups;
+        }
+
         /// <summary>The standing against peers and the peer category of a {label, overtake, value} object.</summary>
         public (double? Standing, string? Category) PeerStanding() => (Number("overtake"), Text("label"));
 
@@ -107,6 +216,57 @@ namespace JustOneApi.Xingtu.Model
                     _anomalies.Add($"{PathOf(name)} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not a number");
                     return null;
             }
+        }
+
+        private IReadOnlyList<string>? TextsOf(JsonElement? element, string path, bool single = false)
+        {
+            if (!(element is JsonElement value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var texts = new List<string>();
+            if (single)
+            {
+                string text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+                if (text.Length > 0)
+                {
+                    texts.Add(text);
+                }
+
+                return texts;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                _anomalies.Add($"{path} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an array");
+                return null;
+            }
+
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                switch (item.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        string text = item.GetString()!;
+                        if (text.Length > 0)
+                        {
+                            texts.Add(text);
+                        }
+
+                        break;
+                    case JsonValueKind.Number:
+                        texts.Add(item.GetRawText());
+                        break;
+                    case JsonValueKind.Null:
+                        break;
+                    default:
+                        _anomalies.Add($"{path} holds a JSON {item.ValueKind.ToString().ToLowerInvariant()}, not a text");
+                        break;
+                }
+            }
+
+            return texts.Count == 0 ? null : texts;
         }
 
         private static string Shorten(string raw) => raw.Length <= 40 ? raw : raw.Substring(0, 40) + "...";

@@ -29,7 +29,8 @@ namespace JustOneApi.Xingtu.Model
     /// <summary>
     /// Cleans an id the way it arrives from Excel, chat messages and the Xingtu web page: trims whitespace and
     /// invisible characters at both ends, turns full-width digits into ASCII ones, and takes the author id out of a
-    /// Xingtu creator link. Anything else is left exactly as given: ids that are not digits stay valid input.
+    /// Xingtu creator link, and joins digit groups a spreadsheet or a locale split (7100 0000 0000 0000 001,
+    /// 7,100,000,000,000,000,001). Anything else is left exactly as given: ids that are not digits stay valid input.
     /// </summary>
     internal static class KolIdNormalizer
     {
@@ -47,6 +48,14 @@ namespace JustOneApi.Xingtu.Model
         // ASCII digits only: \d would also match other scripts' digits.
         private static readonly Regex AuthorIdRun = new Regex("[0-9]{10,}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+        // Digit groups split by what number formatting puts between them: spaces (ordinary, no-break, thin, narrow
+        // no-break, ideographic), commas (ASCII and full-width) and apostrophes (ASCII and the typographic one).
+        private static readonly Regex DigitGroups = new Regex(
+            "^[0-9]+(?:[ \u00A0\u2009\u202F\u3000,\uFF0C'\u2019]+[0-9]+)+$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>A grouped id needs this many digits to be joined: fewer is no Xingtu id, and is left as given.</summary>
+        private const int MinGroupedDigits = 10;
+
         /// <summary>Normalises one id; never throws.</summary>
         public static NormalizedKolId Normalize(string? raw)
         {
@@ -56,6 +65,15 @@ namespace JustOneApi.Xingtu.Model
             }
 
             string id = ToAsciiDigits(TrimInvisible(raw));
+            if (DigitGroups.IsMatch(id))
+            {
+                string digits = new string(id.Where(c => c >= '0' && c <= '9').ToArray());
+                if (digits.Length >= MinGroupedDigits)
+                {
+                    id = digits;
+                }
+            }
+
             if (Scheme.IsMatch(id) || BareHost.IsMatch(id))
             {
                 string? problem = FromLink(id, raw, out string? authorId);

@@ -65,8 +65,11 @@ namespace JustOneApi.Xingtu
         /// <summary>Average video duration (avg_duration). Unit unpublished: read by some as seconds, by others as 1/100 s.</summary>
         public double? AverageDuration { get; internal set; }
 
-        /// <summary>Interaction rate (interact_rate.value). Scale unpublished: 244 is read as 2.44% by one client, 24.4% by another.</summary>
+        /// <summary>Interaction rate (interact_rate.value). In 1/10000 as the Xingtu page reads it (244 is 2.44 %; see InteractionRatePercent); the vendor publishes no scale.</summary>
         public double? InteractionRate { get; internal set; }
+
+        /// <summary>Interaction rate in percent: InteractionRate / 100, reading it in 1/10000 as the Xingtu page does (244 is 2.44 %).</summary>
+        public double? InteractionRatePercent => Model.Units.RateToPercent(InteractionRate);
 
         /// <summary>Standing of the interaction rate against peers in InteractionRatePeerCategory (interact_rate.overtake). Scale unpublished.</summary>
         public double? InteractionRatePeerStanding { get; internal set; }
@@ -76,6 +79,9 @@ namespace JustOneApi.Xingtu
 
         /// <summary>Completion rate (play_over_rate.value). Scale unpublished, as for InteractionRate.</summary>
         public double? CompletionRate { get; internal set; }
+
+        /// <summary>Completion rate in percent: CompletionRate / 100 (1113 is 11.13 %).</summary>
+        public double? CompletionRatePercent => Model.Units.RateToPercent(CompletionRate);
 
         /// <summary>Standing of the completion rate against peers (play_over_rate.overtake). Scale unpublished.</summary>
         public double? CompletionRatePeerStanding { get; internal set; }

@@ -117,7 +117,19 @@ namespace JustOneApi.Xingtu.Transport
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                if (!IsNetFramework)
+                {
+                    // .NET's handler sends a request without content again by itself, up to three times, when a
+                    // kept-alive connection ends where the answer should start; the server may have billed each one,
+                    // and the module would count one attempt. An empty content (Content-Length: 0) makes it never do so.
+                    request.Content = new ByteArrayContent(Array.Empty<byte>());
+                }
+
                 using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+
+                // .NET Framework's response stream may ignore the token of ReadAsync, so a body that stalls after the
+                // headers would outlast -TimeoutSec and Ctrl+C: disposing the response ends the read on both editions.
+                using CancellationTokenRegistration disposeOnCancel = attempt.Token.Register(() => response.Dispose());
                 status = (int)response.StatusCode;
                 if (status == 401 && IsProxyRefusal(response, uri))
                 {
@@ -135,13 +147,13 @@ namespace JustOneApi.Xingtu.Transport
                 byte[]? body = await ReadCappedAsync(stream, declared, attempt.Token).ConfigureAwait(false);
                 return new TransportResponse((int)response.StatusCode, body ?? Array.Empty<byte>(), retryAfter, tooLarge: body == null);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || IsNetworkFailure(ex)))
             {
-                throw;
+                throw ex as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (attempt.IsCancellationRequested && (ex is OperationCanceledException || IsNetworkFailure(ex)))
             {
-                throw new TransportException(TransportFailure.Timeout, $"No complete answer within {timeout.TotalSeconds:0.###} s (TimeoutSec).", status);
+                throw new TransportException(TransportFailure.Timeout, $"No complete answer within {timeout.TotalSeconds:0.###} s (TimeoutSec); the server may still have answered, and billed, it.", status);
             }
             catch (Exception ex) when (status == null && (ex is HttpRequestException || ex is WebException) && _proxy.ProxyFor(uri) is Uri proxy)
             {
@@ -154,12 +166,16 @@ namespace JustOneApi.Xingtu.Transport
 
                 throw new TransportException(TransportFailure.Proxy, Texts.Format(Texts.ProxyConnectionFailed, proxy.GetLeftPart(UriPartial.Authority), Redaction.DescribeChain(ex, _token)), null);
             }
-            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException || ex is ObjectDisposedException)
+            catch (Exception ex) when (IsNetworkFailure(ex))
             {
                 // The network stack's messages may carry the URL, and so the token: only a scrubbed copy goes on.
                 throw new TransportException(TransportFailure.Connection, "The connection failed: " + Redaction.DescribeChain(ex, _token), status);
             }
         }
+
+        private static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        private static bool IsNetworkFailure(Exception ex) => ex is HttpRequestException || ex is IOException || ex is WebException || ex is ObjectDisposedException;
 
         /// <summary>Reads the body, or returns null once it passes <see cref="MaxBodyBytes"/>.</summary>
         private static async Task<byte[]?> ReadCappedAsync(Stream stream, long? declared, CancellationToken cancellationToken)
