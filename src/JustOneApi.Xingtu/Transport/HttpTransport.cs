@@ -155,10 +155,10 @@ namespace JustOneApi.Xingtu.Transport
             {
                 throw new TransportException(TransportFailure.Timeout, $"No complete answer within {timeout.TotalSeconds:0.###} s (TimeoutSec); the server may still have answered, and billed, it.", status);
             }
-            catch (Exception ex) when (status == null && (ex is HttpRequestException || ex is WebException) && _proxy.ProxyFor(uri) is Uri proxy)
+            catch (Exception ex) when (status == null && (ex is HttpRequestException || ex is WebException) && (ProxyTunnelStatus(ex) != null || IsConnectFailure(ex)) && _proxy.ProxyFor(uri) is Uri proxy)
             {
-                // Through a proxy, a failure before any answer is the proxy's: it refused the tunnel (407 to a CONNECT
-                // comes back as an exception on .NET 6 and later), or it could not be reached.
+                // Through a proxy, a failure to connect is the proxy's: it could not be reached, and nothing reached
+                // the API. A refused tunnel (407 to a CONNECT comes back as an exception on .NET 6 and later) is its answer.
                 if (ProxyTunnelStatus(ex) is int tunnelStatus)
                 {
                     return new TransportResponse(tunnelStatus, Array.Empty<byte>(), null, tooLarge: false);
@@ -244,6 +244,21 @@ namespace JustOneApi.Xingtu.Transport
             (_proxy.Credential != null || _proxy.UseDefaultCredentials)
             && !(response.Content.Headers.ContentType?.MediaType?.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
             && _proxy.ProxyFor(uri) != null;
+
+        /// <summary>True when no connection could be made at all (refused, unreachable, name not found), on either edition.</summary>
+        private static bool IsConnectFailure(Exception exception)
+        {
+            for (Exception? current = exception; current != null; current = current.InnerException)
+            {
+                if (current is System.Net.Sockets.SocketException
+                    || (current is WebException web && (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure || web.Status == WebExceptionStatus.ProxyNameResolutionFailure)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The status a proxy refused a CONNECT tunnel with, as .NET words it; null for any other failure.</summary>
         private static int? ProxyTunnelStatus(Exception exception)
