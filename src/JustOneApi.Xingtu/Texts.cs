@@ -37,6 +37,9 @@ namespace JustOneApi.Xingtu
         public const string StoreOff =
             "The local store is off (Set-XingtuConfiguration -LocalCacheEnabled $false), so a rerun fetches, and pays for, every row again.";
 
+        public const string StoreRefused =
+            "The local store was not used (see the warning about its folder), so a rerun fetches, and pays for, every row again.";
+
         /// <summary>{0} how the rerun reads the store, {1} the store's folder, {2} the command.</summary>
         public const string Resume =
             "To resume, run the same command again, with the same input, {0}: the answers already received are kept in the local store ({1}), so only the rest is fetched and billed. {2}";
@@ -47,6 +50,13 @@ namespace JustOneApi.Xingtu
         public const string ResumeWithMaxAge = "with -MaxAge 12:00:00 (this call read nothing from the store)";
 
         public const string SameCommand = "(the same command)";
+
+        /// <summary>{0} the HTTP status, {1} the row, {2} the answer's own message.</summary>
+        public const string V1Gone =
+            "The V1 spread endpoint is gone (HTTP {0} for {1}, not billed): use -Endpoint V2 or Auto, or Set-XingtuConfiguration -SpreadEndpoint Auto. {2}";
+
+        public const string V1GoneBefore =
+            "-Endpoint V1 cannot work: the V1 spread endpoint answered as removed earlier in this session, so nothing was sent. Use -Endpoint V2 or Auto (the default), or Set-XingtuConfiguration -SpreadEndpoint Auto.";
 
         /// <summary>{0} the proxy's scheme, host and port, {1} what the network stack said (token-free).</summary>
         public const string ProxyConnectionFailed = "The proxy {0} could not be reached: {1}";

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -107,7 +108,7 @@ namespace JustOneApi.Xingtu.Tests
             Assert.True(store.TryRead(Key("123"), TwelveHours, out StoredAnswer? answer, null));
             Assert.Equal(Body("new"), answer!.Body);
             Assert.Equal(T0.AddMinutes(1), answer.FetchedAt);
-            Assert.Single(Directory.GetFiles(StorePath, "*", SearchOption.AllDirectories));
+            Assert.Single(Directory.GetFiles(StorePath, "*", SearchOption.AllDirectories), file => Path.GetFileName(file) != LocalAnswerStore.MarkerName);
         }
 
         [Fact]
@@ -251,6 +252,7 @@ namespace JustOneApi.Xingtu.Tests
         public void Read_OfAnEntryThatCannotBeOpened_IsAMiss_AndDoesNotThrow()
         {
             LocalAnswerStore store = NewStore();
+            Write(store, Key("other"), Body("x"), T0);
             string file = store.EntryPath(Key("123"));
             Directory.CreateDirectory(file);
 
@@ -351,14 +353,11 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Equal("not a folder", File.ReadAllText(blocker));
         }
 
-        [Fact]
-        public void AReadOnlyStoreFolder_FailsTheWrite_OrNotForRoot()
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
+        [UnsupportedOSPlatform("windows")]
 
+        [NonRootUnixFact]
+        public void AReadOnlyStoreFolder_FailsTheWrite()
+        {
             LocalAnswerStore store = NewStore();
             Write(store, Key("123"), Body("first"), T0);
             string fanOut = Path.GetDirectoryName(store.EntryPath(Key("123")))!;
@@ -368,51 +367,155 @@ namespace JustOneApi.Xingtu.Tests
 
             bool written = NewStore().TryWrite(Key("123"), 200, Body("second"), T0, out string? problem);
 
-            // Root ignores the folder's mode, so there the write goes through; the test under a regular file above
-            // proves the failure path for every user.
-            if (GetEffectiveUserId() == 0)
-            {
-                Assert.True(written, problem);
-            }
-            else
-            {
-                Assert.False(written);
-                Assert.NotNull(problem);
-                Assert.True(store.TryRead(Key("123"), TwelveHours, out StoredAnswer? answer, null));
-                Assert.Equal(Body("first"), answer!.Body);
-            }
+            Assert.False(written);
+            Assert.NotNull(problem);
+            Assert.True(store.TryRead(Key("123"), TwelveHours, out StoredAnswer? answer, null));
+            Assert.Equal(Body("first"), answer!.Body);
         }
 
         // --- folder mode ---------------------------------------------------------------------------------------
 
-        [Fact]
-        public void TheStoreFolder_IsCreatedOwnerOnly()
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
+        [UnsupportedOSPlatform("windows")]
 
+        [UnixFact]
+        public void TheStoreFolder_IsCreatedOwnerOnly_AndMarkedAsTheStores()
+        {
             string nested = Path.Combine(_scratch, "cache", "JustOneApi.Xingtu");
             Write(NewStore(nested), Key("123"), Body("x"), T0);
 
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(nested));
+            Assert.True(File.Exists(Path.Combine(nested, LocalAnswerStore.MarkerName)));
         }
 
-        [Fact]
-        public void AnExistingStoreFolder_IsMadeOwnerOnly_OnTheFirstWrite()
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
+        [UnsupportedOSPlatform("windows")]
 
+        [UnixFact]
+        public void AnExistingEmptyFolder_KeepsItsMode_AndIsMarked()
+        {
             Directory.CreateDirectory(StorePath);
-            File.SetUnixFileMode(StorePath, (UnixFileMode)Convert.ToInt32("755", 8));
+            var mode = (UnixFileMode)Convert.ToInt32("755", 8);
+            File.SetUnixFileMode(StorePath, mode);
 
             Write(NewStore(), Key("123"), Body("x"), T0);
 
-            Assert.Equal((UnixFileMode)Convert.ToInt32("700", 8), File.GetUnixFileMode(StorePath));
+            Assert.Equal(mode, File.GetUnixFileMode(StorePath));
+            Assert.True(File.Exists(Path.Combine(StorePath, LocalAnswerStore.MarkerName)));
+        }
+
+        // --- folders the store does not own ----------------------------------------------------------------------
+
+        /// <summary>A user's own files, beside and inside what looks like the store's layout, all old enough to prune.</summary>
+        private string[] PlantUserFiles(string folder, string fanOut)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, fanOut));
+            Directory.CreateDirectory(Path.Combine(folder, "drafts"));
+            string[] files =
+            {
+                Path.Combine(folder, "draft.tmp"),
+                Path.Combine(folder, "notes.entry"),
+                Path.Combine(folder, fanOut, "draft.tmp"),
+                Path.Combine(folder, fanOut, "notes.entry"),
+                Path.Combine(folder, fanOut, "cafe.entry.tmp"),
+                Path.Combine(folder, "drafts", "old.entry"),
+                Path.Combine(folder, "drafts", new string('a', 64) + ".entry"),
+            };
+            foreach (string file in files)
+            {
+                File.WriteAllText(file, "the user's own");
+                File.SetLastWriteTimeUtc(file, T0.UtcDateTime.AddDays(-90));
+            }
+
+            return files;
+        }
+
+        [Fact]
+        public async Task AFolderWithFilesTheStoreDidNotMake_IsNeitherReadNorWritten_AndNothingInItIsTouched()
+        {
+            string[] files = PlantUserFiles(StorePath, "ab");
+            UnixFileMode? mode = OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(StorePath);
+            LocalAnswerStore store = NewStore();
+
+            Assert.False(store.TryWrite(Key("123"), 200, Body("x"), T0, out string? problem));
+            Assert.Contains(LocalAnswerStore.MarkerName, problem);
+            Assert.Equal(problem, store.Problem());
+            Assert.False(store.TryRead(Key("123"), TwelveHours, out _, null));
+            _now = T0.AddDays(400);
+            await store.PruneInBackground(TimeSpan.Zero);
+            Assert.Throws<InvalidOperationException>(() => store.Clear(null, null));
+            Assert.Equal(0, store.Summarize().EntryCount);
+
+            Assert.All(files, file => Assert.Equal("the user's own", File.ReadAllText(file)));
+            Assert.Equal(7 + 2, Directory.EnumerateFileSystemEntries(StorePath, "*", SearchOption.AllDirectories).Count());
+            Assert.False(File.Exists(Path.Combine(StorePath, LocalAnswerStore.MarkerName)));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(mode, File.GetUnixFileMode(StorePath));
+            }
+        }
+
+        [Fact]
+        public async Task InItsOwnFolder_TheStoreTouchesOnlyItsOwnNames()
+        {
+            LocalAnswerStore store = NewStore();
+            Write(store, Key("1"), Body("a"), T0);
+            string fanOut = Path.GetFileName(Path.GetDirectoryName(store.EntryPath(Key("1"))))!;
+            string[] files = PlantUserFiles(StorePath, fanOut);
+            string abandoned = store.EntryPath(Key("2")) + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(abandoned)!);
+            File.WriteAllText(abandoned, "half");
+            File.SetLastWriteTimeUtc(abandoned, T0.UtcDateTime.AddHours(-1));
+
+            _now = T0.AddDays(400);
+            await NewStore().PruneInBackground(TimeSpan.FromDays(30));
+            Assert.False(File.Exists(store.EntryPath(Key("1"))), "the store's own old entry is pruned");
+            Assert.False(File.Exists(abandoned), "the store's own abandoned write is removed");
+            Write(store, Key("3"), Body("c"), _now);
+            Assert.Equal(1, store.Summarize().EntryCount);
+            Assert.Equal(1, store.Clear(null, null));
+
+            Assert.All(files, file => Assert.Equal("the user's own", File.ReadAllText(file)));
+        }
+
+        [UnsupportedOSPlatform("windows")]
+
+        [UnixFact]
+        public void AFolderWritableByGroupOrOthers_IsNeitherReadNorWritten()
+        {
+            Write(NewStore(), Key("1"), Body("planted"), T0);
+            File.SetUnixFileMode(StorePath, (UnixFileMode)Convert.ToInt32("777", 8));
+            LocalAnswerStore store = NewStore();
+
+            Assert.Contains("writable by group or others (mode 0777)", store.Problem());
+            Assert.False(store.TryRead(Key("1"), TwelveHours, out _, null));
+            Assert.False(store.TryWrite(Key("2"), 200, Body("x"), T0, out string? problem));
+            Assert.Contains("writable by group or others", problem);
+            Assert.Equal((UnixFileMode)Convert.ToInt32("777", 8), File.GetUnixFileMode(StorePath));
+        }
+
+        [UnsupportedOSPlatform("windows")]
+
+        [UnixFact]
+        public void AFolderOfAnotherUser_IsNeitherReadNorWritten()
+        {
+            string folder;
+            if (Native.geteuid() == 0)
+            {
+                // Root can give a folder away; 65534 is nobody.
+                Write(NewStore(), Key("1"), Body("planted"), T0);
+                File.SetUnixFileMode(StorePath, (UnixFileMode)Convert.ToInt32("700", 8));
+                Assert.Equal(0, Native.chown(StorePath, 65534, 65534));
+                folder = StorePath;
+            }
+            else
+            {
+                // Anyone else finds a folder of root's; /usr is one on every Unix.
+                folder = "/usr";
+            }
+
+            LocalAnswerStore store = NewStore(folder);
+            Assert.Contains("is owned by another user", store.Problem());
+            Assert.False(store.TryRead(Key("1"), TwelveHours, out _, null));
+            Assert.False(store.TryWrite(Key("2"), 200, Body("x"), T0, out _));
         }
 
         // --- summary and clearing ------------------------------------------------------------------------------
@@ -517,9 +620,11 @@ namespace JustOneApi.Xingtu.Tests
             LocalAnswerStore store = NewStore();
             Write(store, Key("1"), Body("a"), T0);
             string fanOut = Path.GetDirectoryName(store.EntryPath(Key("1")))!;
-            string abandoned = Path.Combine(fanOut, "abandoned.0123.tmp");
-            string inProgress = Path.Combine(fanOut, "in-progress.4567.tmp");
+            string abandoned = store.EntryPath(Key("2")) + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            string inProgress = store.EntryPath(Key("3")) + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(abandoned)!);
             File.WriteAllText(abandoned, "half");
+            Directory.CreateDirectory(Path.GetDirectoryName(inProgress)!);
             File.WriteAllText(inProgress, "half");
             File.SetLastWriteTimeUtc(abandoned, T0.UtcDateTime.AddHours(-1));
             File.SetLastWriteTimeUtc(inProgress, T0.UtcDateTime.AddMinutes(-1));
@@ -534,6 +639,16 @@ namespace JustOneApi.Xingtu.Tests
         public void Clear_RefusesANegativeAge()
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => NewStore().Clear(TimeSpan.FromDays(-1), null));
+        }
+
+        [Fact]
+        public void Clear_TakesAnyAge_EvenTheLongest()
+        {
+            LocalAnswerStore store = NewStore();
+            Write(store, Key("1"), Body("a"), T0);
+
+            Assert.Equal(0, store.Clear(TimeSpan.MaxValue, _ => throw new InvalidOperationException("asked for nothing")));
+            Assert.True(store.TryRead(Key("1"), TwelveHours, out _, null));
         }
 
         // --- pruning -------------------------------------------------------------------------------------------
@@ -597,14 +712,11 @@ namespace JustOneApi.Xingtu.Tests
             Assert.False(Directory.Exists(StorePath));
         }
 
-        [Fact]
+        [UnsupportedOSPlatform("windows")]
+
+        [UnixFact]
         public void DefaultDirectory_FollowsXdgCacheHome_WhenAbsolute()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
             string? saved = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
             try
             {

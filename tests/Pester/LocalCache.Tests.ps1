@@ -180,8 +180,10 @@ Describe 'The local answer store' {
     Context 'Under real conditions' {
         It 'lets two processes share one store on the same 1,000 KOLs: nothing fails, nothing corrupt, nothing billed more than twice' {
             $ids = 1..1000 | ForEach-Object { "shared-$_" }
-            $list = Join-Path $Store 'ids.txt'
-            $null = New-Item -ItemType Directory -Force $Store
+            # The list and the script live beside the store, not in it: the store works only in a folder of its own.
+            $work = Join-Path ([IO.Path]::GetTempPath()) ('xingtu-shared-' + [guid]::NewGuid().ToString('N'))
+            $null = New-Item -ItemType Directory -Force $work
+            $list = Join-Path $work 'ids.txt'
             Set-Content $list $ids
             $script = @"
 Import-Module '$ModulePath'
@@ -189,7 +191,7 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
 `$out = @(Get-Content '$list' | Get-XingtuKolSpread -ThrottleLimit 8 -ErrorVariable errs -ErrorAction SilentlyContinue)
 "`$(`$out.Count) `$(@(`$errs).Count)"
 "@
-            $file = Join-Path $Store 'run.ps1'
+            $file = Join-Path $work 'run.ps1'
             Set-Content $file $script
             $pwsh = @(Get-PwshCommand)
             $rest = @($pwsh | Select-Object -Skip 1)
@@ -205,7 +207,13 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             }
             @($results | Select-Object -Last 2) | Should -Be @('1000 0', '1000 0')
             $stats = Get-XingtuEmulatorStats -Uri $Uri
-            foreach ($id in $ids) { $stats.billedPerKol[$id] | Should -BeLessOrEqual 2 }
+            # Each process sends a KOL at most once and every request is billed: no retry, no repeat sent twice. Which
+            # process fetches which KOL first is the scheduler's to decide, so the answer per KOL is one or two.
+            foreach ($id in $ids) {
+                $stats.perKol[$id] | Should -BeIn @(1, 2) -Because "$id is sent at most once by each process"
+                $stats.billedPerKol[$id] | Should -Be $stats.perKol[$id] -Because "every request for $id was answered and billed once"
+            }
+            ($ids | ForEach-Object { $stats.perKol[$_] } | Measure-Object -Sum).Sum | Should -Be $stats.total
             (Get-XingtuLocalCache).EntryCount | Should -Be 1000
 
             # Every entry is whole: a third run is served all 1,000 from the store.
@@ -306,7 +314,7 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             $info = Get-XingtuLocalCache
             $info.Path | Should -Be $Store
             $info.EntryCount | Should -Be 5
-            $info.TotalBytes | Should -Be ((Get-ChildItem $Store -Recurse -File | Measure-Object Length -Sum).Sum)
+            $info.TotalBytes | Should -Be ((Get-ChildItem $Store -Recurse -File -Force | Measure-Object Length -Sum).Sum)
             $info.TotalBytes | Should -BeGreaterThan 0
             $info.Oldest | Should -BeLessThan $info.Newest
 
@@ -323,6 +331,67 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             $empty = Get-XingtuLocalCache
             $empty.EntryCount | Should -Be 0
             $empty.Oldest | Should -BeNullOrEmpty
+        }
+
+        It 'refuses a bare number for -OlderThan, deletes nothing, and shows how to give an age' -ForEach @(@{ Age = 7 }, @{ Age = '7' }, @{ Age = 7.5 }) {
+            $null = 'n-1', 'n-2' | Get-XingtuKolSpread
+            $failure = $null
+            try { Clear-XingtuLocalCache -OlderThan $Age -Force -ErrorAction Stop } catch { $failure = $_ }
+            $failure | Should -Not -BeNullOrEmpty
+            "$failure" | Should -BeLike '*-OlderThan (New-TimeSpan -Days 7)*'
+            (Get-XingtuLocalCache).EntryCount | Should -Be 2
+        }
+
+        It 'asks before deleting paid answers; -Force and -Confirm:$false are for scripts' {
+            $attribute = (Get-Command Clear-XingtuLocalCache).ImplementingType.GetCustomAttributes([Management.Automation.CmdletAttribute], $false)[0]
+            $attribute.ConfirmImpact | Should -Be 'High'
+            (Get-Command Clear-XingtuLocalCache).Parameters.Keys | Should -Contain 'Force'
+            $null = 'f-1', 'f-2' | Get-XingtuKolSpread
+            Clear-XingtuLocalCache -Force -WhatIf
+            (Get-XingtuLocalCache).EntryCount | Should -Be 2 -Because '-WhatIf wins over -Force'
+            Clear-XingtuLocalCache -Force
+            (Get-XingtuLocalCache).EntryCount | Should -Be 0
+        }
+
+        It 'takes any TimeSpan for -OlderThan, the longest too' {
+            $null = 'm-1' | Get-XingtuKolSpread
+            { Clear-XingtuLocalCache -OlderThan ([TimeSpan]::MaxValue) -Force -ErrorAction Stop } | Should -Not -Throw
+            (Get-XingtuLocalCache).EntryCount | Should -Be 1
+        }
+    }
+
+    Context 'Folders the store does not own' {
+        It 'leaves a folder with files it did not make alone: one warning, the call goes on, nothing there is touched' {
+            $null = New-Item -ItemType Directory -Path (Join-Path $Store 'ab') -Force
+            $draft = Join-Path $Store 'draft.tmp'
+            $inner = Join-Path $Store 'ab/notes.entry'
+            $draft, $inner | ForEach-Object { Set-Content -Path $_ -Value 'mine'; (Get-Item $_).LastWriteTimeUtc = [DateTime]::UtcNow.AddDays(-60) }
+
+            $warnings = $null
+            $rows = 'u-1', 'u-2' | Get-XingtuKolSpread -WarningVariable warnings -WarningAction SilentlyContinue
+            @($rows.KolId) | Should -Be @('u-1', 'u-2')
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Match 'holds files the module did not make'
+            { Clear-XingtuLocalCache -Force -ErrorAction Stop } | Should -Throw -ErrorId 'LocalCacheFolderRefused*'
+
+            @(Get-ChildItem $Store -Recurse -File).FullName | Sort-Object | Should -Be (@($draft, $inner) | Sort-Object)
+            $draft, $inner | ForEach-Object { Get-Content $_ | Should -Be 'mine' }
+        }
+
+        It 'neither reads nor writes a folder that group or others can write' -Skip:$IsWindows {
+            $null = 'w-1' | Get-XingtuKolSpread
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 1
+            chmod 777 $Store
+            $before = @(Get-EntryFile $Store).Count
+
+            $warnings = $null
+            $rows = 'w-1', 'w-2' | Get-XingtuKolSpread -WarningVariable warnings -WarningAction SilentlyContinue
+            @($rows.KolId) | Should -Be @('w-1', 'w-2')
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Match 'writable by group or others \(mode 0777\)'
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 3 -Because 'a planted answer there is not served'
+            @(Get-EntryFile $Store).Count | Should -Be $before -Because 'nothing is written there'
+            [Convert]::ToString([int](Get-Item $Store).UnixFileMode, 8) | Should -Be '777' -Because 'the module never changes the mode of a folder it did not create'
         }
 
         It 'shows the store in the configuration' {

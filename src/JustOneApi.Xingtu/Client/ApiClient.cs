@@ -149,7 +149,7 @@ namespace JustOneApi.Xingtu.Client
                 return Outcome<T>.Failed(refused, state.Sent);
             }
 
-            Outcome<T>? kept = FromStore(request, reader, log);
+            Outcome<T>? kept = FromStore(request, reader, log) ?? (request.StoreTwin is ApiRequest twin ? FromStore(twin, reader, log) : null);
             if (kept != null)
             {
                 return kept;
@@ -200,6 +200,13 @@ namespace JustOneApi.Xingtu.Client
                 {
                     state.GoneStatus = error.HttpStatusCode ?? 404;
                     return null;
+                }
+
+                if (request.Path == SpreadQuery.V1Path && AnswerParser.IsEndpointGone(error))
+                {
+                    // Asked for V1 by name, and V1 is gone: say what works, and remember it for the session.
+                    EndpointSwitch.MarkGone(_options.BaseUri, request.Path);
+                    return Outcome<T>.Failed(error.WithAttempts(attempts, Texts.Format(Texts.V1Gone, error.HttpStatusCode ?? 404, request.Subject, error.Message)), sent: true);
                 }
 
                 if (answer.Disposition != Disposition.Retry || !_retry.MayRetry(attempts))

@@ -49,6 +49,7 @@ namespace JustOneApi.Xingtu.Commands
         private string[] _tokenForms = Array.Empty<string>();
         private TimeSpan _maxAge;
         private string _storeFolder = string.Empty;
+        private bool _storeRefused;
         private int? _total;
         private bool _progressShown;
         private TimeSpan _lastProgress;
@@ -232,9 +233,20 @@ namespace JustOneApi.Xingtu.Commands
             if (settings.LocalCacheEnabled)
             {
                 store = new LocalAnswerStore(settings.ResolveLocalCachePath());
-                _storeFolder = store.Folder;
-                _maxAge = IsBound(nameof(MaxAge)) ? MaxAge : DefaultMaxAge(settings);
-                _ = store.PruneInBackground();
+                if (store.Problem() is string refused)
+                {
+                    // A folder the store may not use (another user's, open to others, or not its own): said once, and
+                    // the call goes on without the store, as it would with the store off.
+                    WriteWarning(refused + " This call goes on without it: its answers are not kept, and nothing is served from there.");
+                    _storeRefused = true;
+                    store = null;
+                }
+                else
+                {
+                    _storeFolder = store.Folder;
+                    _maxAge = IsBound(nameof(MaxAge)) ? MaxAge : DefaultMaxAge(settings);
+                    _ = store.PruneInBackground();
+                }
             }
 
             WriteVerbose(string.Format(
@@ -755,7 +767,7 @@ namespace JustOneApi.Xingtu.Commands
 
             if (_storeFolder.Length == 0)
             {
-                return Texts.StoreOff;
+                return _storeRefused ? Texts.StoreRefused : Texts.StoreOff;
             }
 
             // The command is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.

@@ -8,10 +8,11 @@ using JustOneApi.Xingtu.Store;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// Deletes the answers kept in the local answer store: all of them, or those older than -OlderThan. Its user
+    /// Deletes the answers kept in the local answer store: all of them, or those older than -OlderThan. Every one of
+    /// them was paid for, so it asks first (ConfirmImpact High); -Force or -Confirm:$false is for scripts. Its user
     /// help is docs/en-US/Clear-XingtuLocalCache.md (and zh-CN).
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "XingtuLocalCache", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Clear, "XingtuLocalCache", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class ClearXingtuLocalCacheCommand : PSCmdlet
     {
@@ -19,7 +20,14 @@ namespace JustOneApi.Xingtu.Commands
         /// Delete only the answers received longer ago than this. Without it, every answer is deleted.
         /// </summary>
         [Parameter(Position = 0)]
+        [TimeSpanOnlyArgumentTransformation]
         public TimeSpan OlderThan { get; set; }
+
+        /// <summary>
+        /// Delete without asking, for scripts; -WhatIf still only says what would go.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         /// <inheritdoc/>
         protected override void EndProcessing()
@@ -33,12 +41,18 @@ namespace JustOneApi.Xingtu.Commands
             var store = new LocalAnswerStore(ModuleSettings.Current.ResolveLocalCachePath());
             try
             {
-                int removed = store.Clear(some ? OlderThan : (TimeSpan?)null, what => ShouldProcess(what, "Delete kept answers"));
+                bool whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf") || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+                int removed = store.Clear(some ? OlderThan : (TimeSpan?)null, what => (Force.IsPresent && !whatIf) || ShouldProcess(what, "Delete kept answers"));
                 WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Deleted {0} kept answer(s) from {1}.", removed, store.Folder));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "LocalCacheNotCleared", ErrorCategory.WriteError, store.Folder));
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A folder the store does not own, or may not trust: nothing in it is touched.
+                ThrowTerminatingError(new ErrorRecord(ex, "LocalCacheFolderRefused", ErrorCategory.PermissionDenied, store.Folder));
             }
         }
     }

@@ -44,6 +44,8 @@ namespace JustOneApi.Xingtu.Commands
                 settings.ThrottleLimit,
                 settings.MaxRequestsPerSecond,
                 settings.SpreadEndpoint,
+                settings.SpreadEndpoint != SpreadEndpoint.Auto ? settings.SpreadEndpoint
+                    : Client.EndpointSwitch.IsGone(baseUri, Model.SpreadQuery.V1Path) ? SpreadEndpoint.V2 : SpreadEndpoint.V1,
                 settings.LocalCacheEnabled,
                 settings.ResolveLocalCachePath(),
                 settings.LocalCacheMaxAge,

@@ -20,6 +20,11 @@ namespace JustOneApi.Xingtu.Commands
             var store = new LocalAnswerStore(ModuleSettings.Current.ResolveLocalCachePath());
             try
             {
+                if (store.Problem() is string refused)
+                {
+                    WriteWarning(refused);
+                }
+
                 WriteObject(store.Summarize());
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

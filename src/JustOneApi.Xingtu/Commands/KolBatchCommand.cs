@@ -101,6 +101,11 @@ namespace JustOneApi.Xingtu.Commands
                 ThrowParameterError("FlowTypeNotOnV2", $"-FlowType '{FlowType}' cannot be sent to the V2 endpoint, which takes only Exclude or Include.");
             }
 
+            if (AsksSpread && endpoint == SpreadEndpoint.V1 && Client.EndpointSwitch.IsGone(Configuration.ModuleSettings.Current.ResolveBaseUri(out _), SpreadQuery.V1Path))
+            {
+                ThrowParameterError("V1Removed", Texts.V1GoneBefore);
+            }
+
             if (AsksSpread && endpoint == SpreadEndpoint.V1 && SessionNotices.FirstTime("deprecated"))
             {
                 WriteWarning("Just One API marks the KOL Data Overview (V1) endpoint as deprecated: it may be removed in a future version. -Endpoint Auto (the default) switches to its successor by itself.");

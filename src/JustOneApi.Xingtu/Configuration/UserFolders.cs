@@ -47,8 +47,63 @@ namespace JustOneApi.Xingtu.Configuration
             }
         }
 
+        /// <summary>
+        /// On Unix, why <paramref name="folder"/> is not private to this user: owned by another user, or writable by
+        /// group or others. Null when it is private, and on Windows, where a per-user folder's ACL is left to Windows.
+        /// </summary>
+        public static string? WhyNotPrivate(string folder)
+        {
+            if (IsWindows || !Unix.TryStat(folder, out uint mode, out uint owner))
+            {
+                return null;
+            }
+
+            uint user = Unix.EffectiveUserId();
+            if (owner != user)
+            {
+                return $"is owned by another user (uid {owner}, not {user})";
+            }
+
+            const uint GroupOrOtherWrite = 0x12; // 0022
+            return (mode & GroupOrOtherWrite) != 0
+                ? "is writable by group or others (mode " + Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0') + ")"
+                : null;
+        }
+
         private static class Unix
         {
+            [DllImport("libc", EntryPoint = "geteuid")]
+            private static extern uint NativeGetEffectiveUserId();
+
+            // The runtime's own stat shim: its record starts with Flags, Mode, Uid, Gid (32 bits each) on every Unix
+            // .NET runs on, where libc's struct stat differs by platform.
+            [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
+            private static extern int NativeStat(string path, byte[] status);
+
+            public static uint EffectiveUserId() => NativeGetEffectiveUserId();
+
+            public static bool TryStat(string path, out uint mode, out uint owner)
+            {
+                mode = 0;
+                owner = 0;
+                var status = new byte[512];
+                try
+                {
+                    if (NativeStat(path, status) != 0)
+                    {
+                        return false;
+                    }
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    return false;
+                }
+
+                mode = BitConverter.ToUInt32(status, 4);
+                owner = BitConverter.ToUInt32(status, 8);
+                return true;
+            }
+
             [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
             private static extern int NativeChmod(string path, uint mode);
 

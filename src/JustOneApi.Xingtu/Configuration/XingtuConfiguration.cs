@@ -13,6 +13,7 @@ namespace JustOneApi.Xingtu
             int throttleLimit,
             double maxRequestsPerSecond,
             SpreadEndpoint spreadEndpoint,
+            SpreadEndpoint spreadEndpointInUse,
             bool localCacheEnabled,
             string localCachePath,
             System.TimeSpan localCacheMaxAge,
@@ -37,6 +38,7 @@ namespace JustOneApi.Xingtu
             ThrottleLimit = throttleLimit;
             MaxRequestsPerSecond = maxRequestsPerSecond;
             SpreadEndpoint = spreadEndpoint;
+            SpreadEndpointInUse = spreadEndpointInUse;
             LocalCacheEnabled = localCacheEnabled;
             LocalCachePath = localCachePath;
             LocalCacheMaxAge = localCacheMaxAge;
@@ -71,6 +73,12 @@ namespace JustOneApi.Xingtu
 
         /// <summary>The endpoint Get-XingtuKolSpread asks by default: Auto, V1 or V2.</summary>
         public SpreadEndpoint SpreadEndpoint { get; }
+
+        /// <summary>
+        /// The endpoint a short-video spread request goes to now, V1 or V2: under Auto, V2 once V1 has answered as
+        /// removed in this session (other platforms always go to V2).
+        /// </summary>
+        public SpreadEndpoint SpreadEndpointInUse { get; }
 
         /// <summary>False when no answer is kept or served.</summary>
         public bool LocalCacheEnabled { get; }

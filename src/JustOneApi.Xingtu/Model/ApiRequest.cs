@@ -67,6 +67,20 @@ namespace JustOneApi.Xingtu.Model
         /// <summary>The request that serves the same answer from a successor endpoint, once this one is gone.</summary>
         public ApiRequest? Fallback { get; }
 
+        /// <summary>
+        /// A request to a predecessor endpoint whose kept answer carries the same data as this one's (V1 spread for V2
+        /// spread, short video, same options): the local store serves it before this request is sent, so a switch of
+        /// endpoint does not pay again for what is kept. Not part of the request's identity.
+        /// </summary>
+        public ApiRequest? StoreTwin { get; private set; }
+
+        /// <summary>The same request, with <paramref name="twin"/> as the predecessor whose kept answer serves it.</summary>
+        public ApiRequest WithStoreTwin(ApiRequest? twin)
+        {
+            StoreTwin = twin;
+            return this;
+        }
+
         /// <summary>The path and the escaped query: the identity of the answer, and the local store's key.</summary>
         public string Key { get; }
 
@@ -82,7 +96,7 @@ namespace JustOneApi.Xingtu.Model
         /// <summary>The same request (and successor) named <paramref name="subject"/> in messages, such as "the Price part of KOL '123'".</summary>
         public ApiRequest WithSubject(string subject)
         {
-            var renamed = new ApiRequest(Path, Parameters, subject, Target, KolId, Fallback?.WithSubject(subject));
+            var renamed = new ApiRequest(Path, Parameters, subject, Target, KolId, Fallback?.WithSubject(subject)).WithStoreTwin(StoreTwin?.WithSubject(subject));
             return Refusal == null ? renamed : renamed.Refused(RefusalKind, Refusal);
         }
 

@@ -135,7 +135,14 @@ namespace JustOneApi.Xingtu.Model
             }
 
             var request = new ApiRequest(V2Path, parameters, Subject(kolId), kolId, kolId);
-            return flowProblem == null ? request : request.Refused(XingtuErrorKind.InvalidParameters, flowProblem);
+            if (flowProblem != null)
+            {
+                return request.Refused(XingtuErrorKind.InvalidParameters, flowProblem);
+            }
+
+            // V1 measured short videos with the same fields: its kept answer for the same KOL and options serves this
+            // one, so the rerun after a switch to V2 does not pay again for what the store holds.
+            return NeedsV2 ? request : request.WithStoreTwin(ForV1(kolId, null));
         }
 
         private static string Subject(string kolId) => "KOL '" + kolId + "'";

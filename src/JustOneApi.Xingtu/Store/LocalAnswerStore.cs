@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
 using System.Threading.Tasks;
 using JustOneApi.Xingtu.Configuration;
 
@@ -16,6 +19,14 @@ namespace JustOneApi.Xingtu.Store
     /// A write goes to a temporary file beside its entry and is renamed over it, so a reader sees the old entry or
     /// the new one, never half of one. Reading and writing never throw: a damaged entry is a miss and is removed; a
     /// write that fails says why and the caller goes on. Safe to use from many threads and processes at once.
+    /// <para>
+    /// The store owns only what it made. It works in a folder it created and marked with <see cref="MarkerName"/> (or
+    /// an existing folder that holds nothing but the store's own names, which it then marks), and there touches only
+    /// its own names: hashed entries in two-hex-digit folders, its own temporary names, and its two marker files. It
+    /// never changes the mode of a folder it did not create. On Unix a folder owned by another user, or writable by
+    /// group or others, is neither read nor written: anyone who can write there could plant answers that would be
+    /// served with nothing sent. <see cref="Problem"/> says why a folder is refused.
+    /// </para>
     /// </summary>
     internal sealed class LocalAnswerStore
     {
@@ -35,8 +46,18 @@ namespace JustOneApi.Xingtu.Store
         private const string TemporaryExtension = ".tmp";
         private const string PruneMarkerName = "last-prune";
 
+        /// <summary>The file that marks a folder as the store's own; the store works in no folder without it.</summary>
+        public const string MarkerName = ".justoneapi-xingtu-store";
+
+        private static readonly Regex FanOutName = new Regex("^[0-9a-f]{2}$", RegexOptions.CultureInvariant);
+        private static readonly Regex EntryName = new Regex("^[0-9a-f]{64}" + Regex.Escape(EntryFormat.Extension) + "$", RegexOptions.CultureInvariant);
+        private static readonly Regex TemporaryName = new Regex("^[0-9a-f]{64}" + Regex.Escape(EntryFormat.Extension) + "\\.[0-9a-f]{32}" + Regex.Escape(TemporaryExtension) + "$", RegexOptions.CultureInvariant);
+
         private readonly Func<DateTimeOffset> _clock;
+        private readonly object _claimLock = new object();
         private volatile bool _folderRestricted;
+        private volatile bool _owned;
+        private volatile bool _verified;
 
         /// <param name="directory">The store's folder; made absolute; created on the first write.</param>
         /// <param name="clock">Now, for ages; DateTimeOffset.UtcNow when null.</param>
@@ -63,6 +84,76 @@ namespace JustOneApi.Xingtu.Store
             : Path.Combine(UserFolders.XdgBase("XDG_CACHE_HOME", ".cache"), FolderName);
 
         /// <summary>
+        /// Why the store may not use its folder, or null when it may (the folder is missing, or is the store's own and
+        /// kept to its owner). A folder of another user, one writable by group or others, and one that holds files
+        /// the store did not make are refused; an unmarked folder that holds only the store's own names is marked and
+        /// used. Never throws.
+        /// </summary>
+        public string? Problem()
+        {
+            try
+            {
+                if (!Directory.Exists(Folder))
+                {
+                    return null;
+                }
+
+                string? unsafeFolder = UserFolders.WhyNotPrivate(Folder);
+                if (unsafeFolder != null)
+                {
+                    return $"The local store folder {Folder} {unsafeFolder}: anyone who can write there could plant answers that would be served with nothing sent, so the store neither reads nor writes there. Keep it to yourself (chmod 700), or point Set-XingtuConfiguration -LocalCachePath at a folder of your own.";
+                }
+
+                if (!ClaimFolder())
+                {
+                    return $"The folder {Folder} holds files the module did not make and has no {MarkerName} file, so the local store neither reads nor writes there. Point Set-XingtuConfiguration -LocalCachePath at a new folder (the store creates it), or empty that folder.";
+                }
+
+                return null;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return $"The local store folder {Folder} cannot be checked: {ex.Message}";
+            }
+        }
+
+        /// <summary>True when the folder is the store's: marked, or holding only the store's names (then marked now).</summary>
+        private bool ClaimFolder()
+        {
+            if (_owned || File.Exists(Path.Combine(Folder, MarkerName)))
+            {
+                _owned = true;
+                return true;
+            }
+
+            lock (_claimLock)
+            {
+                var root = new DirectoryInfo(Folder);
+                foreach (FileSystemInfo item in root.EnumerateFileSystemInfos())
+                {
+                    bool ours = item is DirectoryInfo folder
+                        ? FanOutName.IsMatch(folder.Name) && folder.EnumerateFileSystemInfos().All(file => file is FileInfo && IsOwnFile(file.Name))
+                        : item.Name == PruneMarkerName || item.Name == MarkerName;
+                    if (!ours)
+                    {
+                        return false;
+                    }
+                }
+
+                WriteMarker();
+                _owned = true;
+                return true;
+            }
+        }
+
+        private void WriteMarker()
+        {
+            File.WriteAllText(Path.Combine(Folder, MarkerName), "This folder is the local answer store of the JustOneApi.Xingtu PowerShell module. Clear-XingtuLocalCache empties it.\n");
+        }
+
+        private static bool IsOwnFile(string name) => EntryName.IsMatch(name) || TemporaryName.IsMatch(name);
+
+        /// <summary>
         /// The stored answer for <paramref name="key"/> when it is younger than <paramref name="maxAge"/> by the
         /// clock (an entry stamped in the future, after a clock change, counts as that much younger, within the
         /// same bound). A miss when there is none, when <paramref name="maxAge"/> is zero or less, when the key holds
@@ -73,6 +164,11 @@ namespace JustOneApi.Xingtu.Store
         {
             answer = null;
             if (maxAge <= TimeSpan.Zero || string.IsNullOrEmpty(key) || StoreKey.HasToken(key))
+            {
+                return false;
+            }
+
+            if (!Usable())
             {
                 return false;
             }
@@ -149,7 +245,11 @@ namespace JustOneApi.Xingtu.Store
 
                 string file = EntryPath(keyBytes);
                 string folder = Path.GetDirectoryName(file)!;
-                PrepareFolder(folder);
+                problem = PrepareFolder(folder);
+                if (problem != null)
+                {
+                    return false;
+                }
 
                 // No flush to disk: a crash can leave a cut entry at worst, and a cut entry is read as a miss.
                 temporary = file + "." + Guid.NewGuid().ToString("N") + TemporaryExtension;
@@ -183,11 +283,14 @@ namespace JustOneApi.Xingtu.Store
             DateTimeOffset? oldest = null;
             DateTimeOffset? newest = null;
             var root = new DirectoryInfo(Folder);
-            if (root.Exists)
+            if (root.Exists && Usable())
             {
                 foreach (FileInfo file in root.EnumerateFiles())
                 {
-                    bytes += LengthOf(file);
+                    if (file.Name == MarkerName || file.Name == PruneMarkerName)
+                    {
+                        bytes += LengthOf(file);
+                    }
                 }
             }
 
@@ -221,8 +324,17 @@ namespace JustOneApi.Xingtu.Store
                 throw new ArgumentOutOfRangeException(nameof(olderThan), "OlderThan cannot be negative.");
             }
 
+            if (Directory.Exists(Folder) && Problem() is string problem)
+            {
+                throw new InvalidOperationException(problem + " Nothing was deleted.");
+            }
+
             DateTimeOffset now = _clock();
-            DateTimeOffset? cutoff = now - olderThan;
+
+            // Any age works: one longer than all time since the earliest date deletes only damaged entries.
+            DateTimeOffset? cutoff = olderThan == null ? (DateTimeOffset?)null
+                : olderThan.Value >= now - DateTimeOffset.MinValue ? DateTimeOffset.MinValue
+                : now - olderThan.Value;
             var entries = new List<string>();
             var abandoned = new List<string>();
             foreach (FileInfo file in FanOutFiles())
@@ -320,18 +432,50 @@ namespace JustOneApi.Xingtu.Store
             return Path.Combine(Folder, hex.Substring(0, 2), hex + EntryFormat.Extension);
         }
 
-        private void PrepareFolder(string fanOut)
+        /// <summary>
+        /// Makes the fan-out folder, and the store's folder when it is missing: owner-only, marked as the store's. An
+        /// existing folder keeps its mode; null when the write may go on, else why not.
+        /// </summary>
+        private string? PrepareFolder(string fanOut)
         {
-            // The store's folder is (re)asserted owner-only on the first write and whenever a fan-out folder has to
-            // be made, so a store folder removed while the process runs comes back owner-only too.
             if (_folderRestricted && Directory.Exists(fanOut))
             {
-                return;
+                return null;
             }
 
-            UserFolders.CreateOwnerOnly(Folder);
+            lock (_claimLock)
+            {
+                if (!Directory.Exists(Folder))
+                {
+                    // Created here, so kept to its owner and marked before anything goes in.
+                    UserFolders.CreateOwnerOnly(Folder);
+                    WriteMarker();
+                    _owned = true;
+                }
+            }
+
+            if (!_verified && Problem() is string problem)
+            {
+                return problem;
+            }
+
+            _verified = true;
             Directory.CreateDirectory(fanOut);
             _folderRestricted = true;
+            return null;
+        }
+
+        /// <summary>True when the folder is missing or may be used; once an existing folder passed, it is not checked again.</summary>
+        private bool Usable()
+        {
+            if (_verified)
+            {
+                return true;
+            }
+
+            bool usable = Problem() == null;
+            _verified = usable && _owned;
+            return usable;
         }
 
         private static void Publish(string temporary, string file)
@@ -367,7 +511,7 @@ namespace JustOneApi.Xingtu.Store
 
         private bool ClaimPrune(DateTimeOffset now)
         {
-            if (!Directory.Exists(Folder))
+            if (!Directory.Exists(Folder) || !Usable())
             {
                 return false;
             }
@@ -423,13 +567,18 @@ namespace JustOneApi.Xingtu.Store
         private IEnumerable<FileInfo> FanOutFiles()
         {
             var root = new DirectoryInfo(Folder);
-            if (!root.Exists)
+            if (!root.Exists || !Usable())
             {
                 yield break;
             }
 
             foreach (DirectoryInfo fanOut in root.EnumerateDirectories())
             {
+                if (!FanOutName.IsMatch(fanOut.Name))
+                {
+                    continue;
+                }
+
                 FileInfo[] files;
                 try
                 {
@@ -442,7 +591,10 @@ namespace JustOneApi.Xingtu.Store
 
                 foreach (FileInfo file in files)
                 {
-                    yield return file;
+                    if (IsOwnFile(file.Name))
+                    {
+                        yield return file;
+                    }
                 }
             }
         }
@@ -450,7 +602,7 @@ namespace JustOneApi.Xingtu.Store
         private static bool IsEntry(FileInfo file) => file.Name.EndsWith(EntryFormat.Extension, StringComparison.Ordinal);
 
         private static bool IsAbandonedWrite(FileInfo file, DateTimeOffset now) =>
-            file.Name.EndsWith(TemporaryExtension, StringComparison.Ordinal)
+            TemporaryName.IsMatch(file.Name)
             && now - new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero) > AbandonedWriteAge;
 
         private static long LengthOf(FileInfo file)
