@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Clear-XingtuLocalCache'
         'Clear-XingtuToken'
+        'Export-XingtuReport'
         'Get-XingtuConfiguration'
         'Get-XingtuKol'
         'Get-XingtuKolSpread'

@@ -8,6 +8,8 @@
             'N passed, N failed' over both. Exits 1 when anything failed.
     Demo    builds, starts the emulator, and runs the everyday examples against it in a fresh pwsh.
     Bench   builds and measures throughput, memory and import time against the emulator; writes out/bench.md.
+    Screenshot builds and makes docs/images/report.png: Export-XingtuReport over the emulator's data in headless
+            Chromium (apt-get install chromium fonts-noto-cjk). No other task needs a browser.
     Package builds and publishes the module to a temporary local repository with Publish-PSResource, leaving
             the .nupkg in out/package.
     Clean   removes out/ and the projects' bin/ and obj/ folders.
@@ -16,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Bench', 'Package')]
+    [ValidateSet('Clean', 'Build', 'Test', 'Demo', 'Bench', 'Package', 'Screenshot')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -168,6 +170,14 @@ function Invoke-Bench {
     if ((Invoke-FreshPwsh -Script $bench -Arguments @('-ModulePath', $ModuleOut)) -ne 0) { throw 'The benchmark failed.' }
 }
 
+function Invoke-Screenshot {
+    $script = Join-Path $Root 'tests/Tools/Screenshot.ps1'
+    $tool = Join-Path $Root "tests/$ModuleName.Browser/bin/$Configuration/net10.0/$ModuleName.Browser.dll"
+    $image = Join-Path $Root 'docs/images/report.png'
+    $null = New-Item -ItemType Directory -Force (Split-Path $image)
+    if ((Invoke-FreshPwsh -Script $script -Arguments @('-ModulePath', $ModuleOut, '-BrowserTool', $tool, '-Image', $image)) -ne 0) { throw 'The screenshot failed.' }
+}
+
 foreach ($step in $Task) {
     switch ($step) {
         'Clean' { Invoke-Clean }
@@ -176,5 +186,6 @@ foreach ($step in $Task) {
         'Demo' { Invoke-Build; Invoke-Demo }
         'Bench' { Invoke-Build; Invoke-Bench }
         'Package' { Invoke-Build; Invoke-Package }
+        'Screenshot' { Invoke-Build; Invoke-Screenshot }
     }
 }

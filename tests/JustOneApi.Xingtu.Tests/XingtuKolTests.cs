@@ -58,11 +58,11 @@ namespace JustOneApi.Xingtu.Tests
             return answer.Result!;
         }
 
-        private static KolProfile Profile(DateTimeOffset? at = null, bool fromStore = false) => Read(new KolProfileReader(), ProfileData, at: at, fromStore: fromStore);
+        internal static KolProfile Profile(DateTimeOffset? at = null, bool fromStore = false) => Read(new KolProfileReader(), ProfileData, at: at, fromStore: fromStore);
 
-        private static KolPrice Price() => Read(new KolPriceReader(), PriceData);
+        internal static KolPrice Price() => Read(new KolPriceReader(), PriceData);
 
-        private static KolSpread SampleSpread(bool fromStore = false)
+        internal static KolSpread SampleSpread(bool fromStore = false)
         {
             SpreadQuery options = TestSupport.Options();
             ApiAnswer<KolSpread> answer = AnswerParser.Interpret(200, TestSupport.SampleBytes(), options.For(TestSupport.KolId), TestSupport.Reader(options), TestSupport.ReceivedAt, fromStore);

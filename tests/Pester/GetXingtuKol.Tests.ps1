@@ -233,6 +233,16 @@ Describe 'Get-XingtuKol' {
         (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 6
     }
 
+    It 'carries InputKolId and, with -KeepInputColumns, the input row''s own columns onto each row' {
+        $rows = @([pscustomobject]@{ kol_id = ' keep-1 '; note = '先看报价'; NickName = '我起的名字' } | Get-XingtuKol -KeepInputColumns -Include Profile)
+        $rows.Count | Should -Be 1
+        $rows[0].KolId | Should -Be 'keep-1'
+        $rows[0].InputKolId | Should -Be ' keep-1 '
+        $rows[0].note | Should -Be '先看报价'
+        $rows[0].Input_NickName | Should -Be '我起的名字'
+        $rows[0].NickName | Should -Not -Be '我起的名字' -Because 'a clash is prefixed, never overwritten'
+    }
+
     It 'writes a clean CSV: no System. text, and Chinese names and 19-digit ids survive Import-Csv' {
         $ids = @(1..40 | ForEach-Object { [string](7300000000000000000 + $_) }) + $NoPriceKolId
         $rows = @($ids | Get-XingtuKol -ErrorAction SilentlyContinue)

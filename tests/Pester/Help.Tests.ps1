@@ -3,7 +3,8 @@ BeforeDiscovery {
     $root = Join-Path $PSScriptRoot '../..'
     $manifest = Import-PowerShellDataFile (Join-Path $root 'JustOneApi.Xingtu.psd1')
     $commandCases = @($manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } })
-    $cultureCases = @(Get-ChildItem (Join-Path $root 'docs') -Directory | ForEach-Object { @{ Culture = $_.Name } })
+    # Culture folders only, as Build-Help.ps1 picks them: docs/images holds the README's pictures.
+    $cultureCases = @(Get-ChildItem (Join-Path $root 'docs') -Directory | Where-Object { $_.Name -match '^[a-z]{2,3}(-[A-Za-z]{2,4})*$' } | ForEach-Object { @{ Culture = $_.Name } })
 }
 
 BeforeAll {

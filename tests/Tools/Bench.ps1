@@ -147,6 +147,25 @@ if ([Linq.Enumerable]::Count([IO.File]::ReadLines('$csv.out')) -ne $count + 1) {
     } | Sort-Object
     Add-Row 'Import-Module in a fresh pwsh, median of 5 (ms)' ('{0:0}' -f $imports[2])
 
+    # The report: 5,000 KOLs (profile, price and spread) through Export-XingtuReport, then opened in headless Chromium by the browser tool
+    # (tests/JustOneApi.Xingtu.Browser), which times the page to its first frame and six header clicks to the next frame.
+    $reportIds = 1..5000 | ForEach-Object { '7{0:d18}' -f $_ }
+    $reportFile = Join-Path $out 'bench-report.html'
+    $reportIds | Get-XingtuKol -ThrottleLimit 32 -WarningAction SilentlyContinue | Export-XingtuReport -Path $reportFile -Force
+    Add-Row 'Export-XingtuReport, 5,000 KOLs: file size (MB)' ('{0:0.00}' -f ((Get-Item $reportFile).Length / 1MB)) 'target <= 5 MB'
+    $browserTool = Join-Path $root 'tests/JustOneApi.Xingtu.Browser/bin/Release/net10.0/JustOneApi.Xingtu.Browser.dll'
+    $measured = & dotnet $browserTool measure $reportFile
+    if ($LASTEXITCODE -eq 2) {
+        Add-Row 'Report of 5,000 KOLs in headless Chromium' 'not measured' 'no Chromium: apt-get install chromium fonts-noto-cjk'
+    }
+    elseif ($LASTEXITCODE -ne 0) { throw "The browser tool failed: $measured" }
+    else {
+        $page = @($measured)[-1] | ConvertFrom-Json
+        $load = (Get-Content /proc/loadavg -ErrorAction Ignore) -replace '^(\S+).*', '$1'
+        Add-Row 'Report of 5,000 KOLs: navigation to first interactive frame (ms)' ('{0:0}' -f $page.interactiveMs) "target < 2,000 ms; load average $load"
+        Add-Row 'Report of 5,000 KOLs: header click to next frame, median of 6 (ms)' ('{0:0}' -f $page.sortMedianMs) ('target < 200 ms; slowest {0:0} ms; script part {1:0} ms' -f $page.sortMaxMs, $page.sortScriptMedianMs)
+    }
+
     $table = @(
         "Measured $(Get-Date -Format 'yyyy-MM-dd') on $([Environment]::ProcessorCount) cores ($cpu), PowerShell $($PSVersionTable.PSVersion), emulator latency $LatencyMs ms, $KolCount KOLs."
         ''

@@ -73,7 +73,7 @@ try {
         Sort-Object ListPricePerThousandPlays1To20Sec |
         Export-Csv $shortlist -NoTypeInformation -Encoding $csvEncoding
     Import-Csv $shortlist | Select-Object -First 6 |
-        Format-Table NickName, Followers, Price1To20Sec, PlayMedian, InteractionRatePercent, ExpectedCpm1To20SecYuan, ListPricePerThousandPlays1To20Sec
+        Format-Table NickName, Price1To20Sec, PlayMedian, ExpectedCpm1To20SecYuan, ListPricePerThousandPlays1To20Sec -AutoSize
     $kolStats = Get-XingtuEmulatorStats -Uri $emulator.Uri
     Write-Host "# Written to $shortlist; the emulator received $($kolStats.total) requests: $(($kolStats.perPath.GetEnumerator() | ForEach-Object { "$($_.Value) to $($_.Key -replace '^.*/api/', '')" }) -join ', ')." -ForegroundColor Cyan
 
