@@ -5,7 +5,8 @@
     Build   lays out an importable module in out/JustOneApi.Xingtu (with its help, built from docs/) and the API
             emulator in out/emulator, and fails when the manifest, the assembly and the help disagree.
     Test    builds and packages, runs the xunit tests and then the Pester tests in a fresh pwsh, and ends with one line
-            'N passed, N failed' over both. Exits 1 when anything failed.
+            'N passed, N failed, N skipped' over both (skipped counts the tests skipped or not run, each runner's on the
+            line above). Exits 1 when anything failed.
     Demo    builds, starts the emulator, and runs the everyday examples against it in a fresh pwsh.
     Bench   builds and measures throughput, memory and import time against the emulator; writes out/bench.md.
     Screenshot builds and makes docs/images/report.png: Export-XingtuReport over the emulator's data in headless
@@ -112,12 +113,18 @@ function Invoke-Test {
     Write-Host "`n== xunit ==" -ForegroundColor Cyan
     & dotnet test (Join-Path $Root "tests/$ModuleName.Tests") -c $Configuration --no-build --nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $ResultsOut
-    $xunit = @{ Passed = 0; Failed = 0 }
+    $xunit = @{ Passed = 0; Failed = 0; Skipped = 0; NotRun = 0 }
     $trx = Join-Path $ResultsOut 'xunit.trx'
     if (Test-Path $trx) {
-        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+        $document = [xml](Get-Content $trx -Raw)
+        $counters = $document.TestRun.ResultSummary.Counters
         $xunit.Passed = [int]$counters.passed
         $xunit.Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        # A skipped test has a result whose outcome is NotExecuted (the counters do not count it); a test with no
+        # result at all did not run.
+        $results = @($document.TestRun.Results.UnitTestResult)
+        $xunit.Skipped = @($results | Where-Object outcome -EQ 'NotExecuted').Count
+        $xunit.NotRun = [Math]::Max(0, [int]$counters.total - $results.Count)
     }
     if ($LASTEXITCODE -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1; Write-Warning 'dotnet test failed without a failed test.' }
 
@@ -125,19 +132,25 @@ function Invoke-Test {
     $summary = Join-Path $ResultsOut 'pester.json'
     $run = Join-Path $Root 'tests/Tools/Invoke-PesterRun.ps1'
     $exit = Invoke-FreshPwsh -Script $run -Arguments @('-PesterPath', $pester, '-TestPath', (Join-Path $Root 'tests/Pester'), '-SummaryPath', $summary)
-    $pesterCounts = @{ Passed = 0; Failed = 0 }
+    $pesterCounts = @{ Passed = 0; Failed = 0; Skipped = 0; NotRun = 0 }
     if (Test-Path $summary) {
         $counts = Get-Content $summary -Raw | ConvertFrom-Json
         $pesterCounts.Passed = [int]$counts.Passed
         $pesterCounts.Failed = [int]$counts.Failed
+        $pesterCounts.Skipped = [int]$counts.Skipped
+        $pesterCounts.NotRun = [int]$counts.NotRun
     }
     if ($exit -ne 0 -and $pesterCounts.Failed -eq 0) { $pesterCounts.Failed = 1; Write-Warning 'Pester failed without a failed test.' }
 
     $passed = $xunit.Passed + $pesterCounts.Passed
     $failed = $xunit.Failed + $pesterCounts.Failed
     Write-Host ''
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
-    Write-Host "$passed passed, $failed failed"
+    # Skipped and not-run tests proved nothing, so they are counted apart from the passed ones, on both lines.
+    $skipped = $xunit.Skipped + $xunit.NotRun + $pesterCounts.Skipped + $pesterCounts.NotRun
+    Write-Host (("xunit: {0} passed, {1} failed, {2} skipped, {3} not run; " +
+            "Pester: {4} passed, {5} failed, {6} skipped, {7} not run") -f
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $xunit.NotRun, $pesterCounts.Passed, $pesterCounts.Failed, $pesterCounts.Skipped, $pesterCounts.NotRun)
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 

@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using Xunit;
 
@@ -41,6 +43,40 @@ namespace JustOneApi.Xingtu.Tests
             {
                 Skip = "Windows only.";
             }
+        }
+    }
+
+    /// <summary>
+    /// The byte-for-byte check of the bundled sample against the project's shared copy: counted as skipped, naming the
+    /// paths it tried, where no shared copy is laid out beside the clone (a fresh clone alone), never as passed.
+    /// </summary>
+    public sealed class SharedSampleFactAttribute : FactAttribute
+    {
+        public SharedSampleFactAttribute()
+        {
+            string[] candidates = Candidates();
+            if (!candidates.Any(File.Exists))
+            {
+                Skip = "no shared sample-response.json to compare with; tried " + (candidates.Length == 0 ? "nothing (no repository root above the test's folder)" : string.Join(" and ", candidates)) + ".";
+            }
+        }
+
+        /// <summary>Where the shared sample may lie: the brief names ../../shared/api; CI lays shared/ beside the clone (../shared/api).</summary>
+        public static string[] Candidates()
+        {
+            for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Module.sln")) || File.Exists(Path.Combine(dir.FullName, "JustOneApi.Xingtu.psd1")))
+                {
+                    return new[]
+                    {
+                        Path.GetFullPath(Path.Combine(dir.FullName, "..", "..", "shared", "api", "sample-response.json")),
+                        Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "api", "sample-response.json")),
+                    };
+                }
+            }
+
+            return Array.Empty<string>();
         }
     }
 

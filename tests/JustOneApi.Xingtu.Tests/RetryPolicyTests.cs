@@ -54,8 +54,8 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Equal(RetryPolicy.MaximumBackoff, Policy(0, 1).Delay(1000, null));
             Assert.Equal(RetryPolicy.MaximumBackoff, Policy(0, 1).Delay(int.MaxValue, null));
 
-            TimeSpan jittered = Policy(0.999, 10).Delay(50, null);
-            Assert.True(jittered >= RetryPolicy.MaximumBackoff && jittered < TimeSpan.FromTicks(RetryPolicy.MaximumBackoff.Ticks * 3 / 2));
+            // The cap comes before the jitter: 60 s, then half of it times the fixed random 0.999 on top.
+            Assert.Equal(60 * 1.4995, Policy(0.999, 10).Delay(50, null).TotalSeconds, 6);
         }
 
         [Fact]

@@ -96,38 +96,18 @@ namespace JustOneApi.Xingtu.Tests
             Assert.True(s.OnlyAssign);
         }
 
-        [Fact]
+        [SharedSampleFact]
         public void LinkedSample_IsByteForByteTheSharedOne()
         {
-            string? root = FindRepoRoot();
-            Assert.NotNull(root);
-
-            // The brief names ../../shared/api; CI lays shared/ beside the clone, which is ../shared/api.
-            string[] candidates =
-            {
-                Path.GetFullPath(Path.Combine(root!, "..", "..", "shared", "api", "sample-response.json")),
-                Path.GetFullPath(Path.Combine(root!, "..", "shared", "api", "sample-response.json")),
-            };
+            string[] found = SharedSampleFactAttribute.Candidates().Where(File.Exists).ToArray();
+            Assert.NotEmpty(found);
 
             byte[] linked = TestSupport.SampleBytes();
             Assert.NotEmpty(linked);
-            foreach (string shared in candidates.Where(File.Exists))
+            foreach (string shared in found)
             {
                 Assert.True(File.ReadAllBytes(shared).SequenceEqual(linked), $"{TestSupport.SamplePath} differs from {shared}.");
             }
-        }
-
-        private static string? FindRepoRoot()
-        {
-            for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Module.sln")) || File.Exists(Path.Combine(dir.FullName, "JustOneApi.Xingtu.psd1")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            return null;
         }
 
         [Fact]

@@ -15,8 +15,11 @@ Get-XingtuConfiguration | ConvertTo-Json -EnumsAsStrings
         $configuration.TimeoutSec | Should -Be 60
         $configuration.MaximumRetryCount | Should -Be 3
         $configuration.RetryIntervalSec | Should -Be 1
-        $configuration.ThrottleLimit | Should -BeGreaterThan 1
+        $configuration.ThrottleLimit | Should -Be 8
         $configuration.MaxRequestsPerSecond | Should -Be 0
+        $configuration.SpreadEndpoint | Should -Be 'Auto'
+        $configuration.LocalCacheEnabled | Should -BeTrue
+        $configuration.LocalCacheMaxAge.Ticks | Should -Be ([TimeSpan]::FromHours(12).Ticks)
         $configuration.TokenSource | Should -Be 'None'
     }
 

@@ -358,6 +358,8 @@ Describe 'Emulator: V1 removed switch' {
             $pending = $client.GetAsync((Get-ApiUrl -Path $V1 -Query @{ kolId = '1001' }))
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
             while ((Get-XingtuEmulatorStats -Uri $Uri).inFlight -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            (Get-XingtuEmulatorStats -Uri $Uri).inFlight | Should -Be 1 -Because 'the switch must come while the request waits out its latency'
+            $pending.IsCompleted | Should -BeFalse
             Set-XingtuEmulatorConfig -Uri $Uri -V1Gone $true
             [int]$pending.GetAwaiter().GetResult().StatusCode | Should -Be 404
         }

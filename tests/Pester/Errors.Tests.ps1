@@ -163,13 +163,16 @@ Describe 'Get-XingtuKolSpread errors and retries' {
         }
 
         It 'stops sending after the code even with many requests in flight' {
-            Set-XingtuEmulatorConfig -Uri $Uri -LatencyMs 20
-            Set-XingtuEmulatorScript -Uri $Uri -KolId 'm10' -Step '303'
+            # Eight slots: m1 to m7 are held in flight by the emulator, m8 takes the last slot and hits the quota. No
+            # slot frees before the stop is recorded, so the known answer is exact: 8 sent, and not one more.
+            $scripts = @{ 'm8' = @('303') }
+            1..7 | ForEach-Object { $scripts["m$_"] = @('hold') }
+            Set-XingtuEmulatorScript -Uri $Uri -Script $scripts
             $ids = 1..400 | ForEach-Object { "m$_" }
             $run = Invoke-Batch -KolId $ids -Extra @{ ThrottleLimit = 8 }
             $run.Terminating.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
-            # At most the window that was already queued when the code came back.
-            $run.Stats.total | Should -BeLessThan 80
+            $run.Terminating.Exception.Message | Should -Match '7 KOL\(s\) in flight were cut off'
+            $run.Stats.total | Should -Be 8
         }
 
         It 'gives the resume advice only when something was received, or the stop is the quota''s or the balance''s: code <Code> at <At>' -ForEach @(

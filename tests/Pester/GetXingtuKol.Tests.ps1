@@ -107,7 +107,12 @@ Describe 'Get-XingtuKol' {
         $ids = 1..50 | ForEach-Object { "share-$_" }
         $null = $ids | Get-XingtuKolSpread
         (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 50
-        $verbose = $ids | Get-XingtuKol -MaxAge (New-TimeSpan -Hours 1) -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        $out = @($ids | Get-XingtuKol -MaxAge (New-TimeSpan -Hours 1) -Verbose 4>&1)
+        $verbose = $out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        $rows = @($out | Where-Object { $_ -is [JustOneApi.Xingtu.XingtuKol] })
+        $rows.Count | Should -Be 50
+        @($rows | Where-Object FromLocalCache).Count | Should -Be 0 -Because 'FromLocalCache is true only when every part came from the store'
+        @($rows | Where-Object { $_.Spread.FromLocalCache }).Count | Should -Be 50
         $stats = Get-XingtuEmulatorStats -Uri $Uri
         $stats.total | Should -Be 150
         $stats.perPath[$SpreadV1] | Should -Be 50

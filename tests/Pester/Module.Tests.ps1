@@ -164,6 +164,11 @@ Import-Module JustOneApi.Xingtu -ErrorAction Stop
 "@
             $child.Output | Should -Match ([regex]::Escape("base=$target"))
             $child.Output | Should -Match 'median=3642403'
+            # The help came along in the package: the synopsis is the one the docs give, not the syntax-only stub.
+            $doc = Get-Content (Join-Path $RepoRoot 'docs/en-US/Get-XingtuKolSpread.md')
+            $synopsis = $doc[[array]::IndexOf($doc, '## SYNOPSIS') + 1].Trim()
+            $synopsis | Should -Not -BeNullOrEmpty
+            $child.Output | Should -Match ([regex]::Escape("help=$synopsis"))
         }
         finally {
             Unregister-PSResourceRepository -Name $repository

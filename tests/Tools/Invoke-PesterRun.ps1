@@ -23,5 +23,6 @@ $result = Invoke-Pester -Configuration $configuration
     Passed = $result.PassedCount
     Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Skipped = $result.SkippedCount
+    NotRun = $result.NotRunCount
 } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
 if ($result.Result -ne 'Passed') { exit 1 }
