@@ -3,10 +3,12 @@ using System.Globalization;
 namespace JustOneApi.Xingtu
 {
     /// <summary>
-    /// The user-facing texts of the stop summary and of the proxy settings, in one place so they can be translated
-    /// together. Every text is a format string with numbered holes, or a method that fills them.
+    /// The user-facing runtime texts (errors, warnings, verbose summaries), in one place so they are translated
+    /// together. Every text is a format string with numbered holes, or a method that fills them. The English text is
+    /// the neutral source and the key of its translations (Texts.zh.cs): <see cref="Format"/> and <see cref="L"/> give
+    /// the text in the UI culture's language, as the help does.
     /// </summary>
-    internal static class Texts
+    internal static partial class Texts
     {
         /// <summary>{0} the stop's own message, {1} rows written, {2} the unit (KOL, request), {3} of them with an error,
         /// {4} the row that hit the stop, {5} what it hit, {6} what was in flight, {7} what was queued, {8} the advice.</summary>
@@ -72,13 +74,132 @@ namespace JustOneApi.Xingtu
         /// <summary>{0} the proxy's scheme, host and port.</summary>
         public const string PlainHttpThroughProxy = " It also passes through the proxy {0} in the URL, where the proxy can read and log it.";
 
+        public const string ProxyAddressInvalid = "The proxy is not an absolute http:// address with a host and port, such as http://proxy.example.com:8080; give its user with -ProxyCredential, not in the address.";
+
         public const string ProxyWithNoProxy = "-NoProxy cannot be given with -Proxy: choose one.";
 
         public const string ProxyTwoCredentials = "-ProxyCredential and -ProxyUseDefaultCredentials cannot be given together: choose one.";
 
         public const string ProxyOptionsNeedProxy = "-ProxyCredential, -ProxyUseDefaultCredentials and -ProxyBypassList apply to a proxy set with -Proxy; give -Proxy in the same call, or set it first.";
 
-        /// <summary>Fills <paramref name="format"/> with the invariant culture.</summary>
-        public static string Format(string format, params object[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+        public const string UnitKol = "KOL";
+
+        public const string UnitRequest = "request";
+
+        // The account-level and per-row codes: what happened first, then what to do. {0} the row, {1} " The API said: ..." or nothing.
+        public const string Code100 = "The API rejected the token (code 100: invalid or inactive) at {0}. Check the token, then set it with Set-XingtuToken or the JUSTONEAPI_TOKEN environment variable.{1}";
+        public const string Code303 = "The daily quota is used up (code 303) at {0}. Nothing else can succeed today: wait for the quota to reset, or raise it with Just One API.{1}";
+        public const string Code600 = "Permission denied (code 600) at {0}: this account may not use this endpoint. Check the account's plan with Just One API.{1}";
+        public const string Code601 = "The account's balance is too low (code 601) at {0}. Top up the Just One API account, then run the batch again.{1}";
+        public const string Code400 = "The API rejected the parameters for {0} (code 400).{1}";
+        public const string Code201 = "The API has no data for {0} (code 201: empty content or not found). This call is billed.{1}";
+        public const string Code301 = "Collection failed for {0} (code 301).{1}";
+        public const string Code302 = "The API's rate limit was exceeded for {0} (code 302). Lower -ThrottleLimit or set a rate cap with Set-XingtuConfiguration.{1}";
+        public const string Code500 = "The API had an internal error for {0} (code 500).{1}";
+
+        /// <summary>{0} the code, {1} the row, {2} what the API said.</summary>
+        public const string CodeUnknown = "The API answered code {0} for {1}, whose meaning is not published.{2}";
+
+        /// <summary>{0} the API's own message.</summary>
+        public const string ApiSaid = " The API said: {0}";
+
+        /// <summary>{0} the row, {1} when it was fetched.</summary>
+        public const string NoDataFromStore = "The API has no data for {0} (code 201: empty content or not found), as it answered at {1}. This answer came from the local store: it was not billed again.";
+
+        /// <summary>{0} the message, {1} the input row's number.</summary>
+        public const string InputRow = "{0} (input row {1})";
+
+        /// <summary>{0} rows, {1} unit, {2} with an error, {3} refused before sending, {4} from the store, {5} fetched, {6} repeats, {7} seconds.</summary>
+        public const string Done = "Done: {0} {1}(s), {2} with an error; {3} refused before sending, {4} served from the local store, {5} fetched, {6} repeated row(s) served from an earlier request; {7} s.";
+
+        /// <summary>{0} the row, {1} what was wrong with one value.</summary>
+        public const string Anomaly = "{0}: {1}; that value is left empty.";
+
+        /// <summary>{0} the store's problem.</summary>
+        public const string StoreProblem = "{0} Results are still written; later runs will fetch (and pay for) these answers again.";
+
+        public const string V1Deprecated = "Just One API marks the KOL Data Overview (V1) endpoint as deprecated: it may be removed in a future version. -Endpoint Auto (the default) switches to its successor by itself.";
+
+        /// <summary>{0} the removed path, {1} its HTTP status, {2} the row, {3} the successor's path.</summary>
+        public const string Switched = "The endpoint /{0} answered HTTP {1} (removed) at {2}. Switched to its successor /{3} for the rest of the batch and of this session.";
+
+        public const string Garbled = "The input's column names are garbled (they hold U+FFFD �): the file looks like GBK (code page 936), as Excel saves a CSV on a Chinese Windows, read as UTF-8. Read it with Import-Csv -Encoding 936, or save it in Excel as \"CSV UTF-8\".";
+
+        /// <summary>{0} the column names.</summary>
+        public const string GarbledColumns = "{0} Column names: {1}.";
+
+        /// <summary>{0} the garble advice or nothing, {1} the id parameter, {2} its aliases, {3} the columns found.</summary>
+        public const string NoIdColumn = "The input has no id column, so nothing was sent. {0}Name the column {1} or one of its aliases ({2}), or pipe through Select-Object @{{ Name = '{1}'; Expression = {{ $_.YourColumn }} }}. Columns found: {3}.";
+
+        /// <summary>{0} the columns, {1} the endpoint, {2} its path, {3} what it takes.</summary>
+        public const string ColumnsNotSent = "Columns not sent: {0}. {1} ({2}) takes only {3}.";
+
+        /// <summary>{0} the keys, {1} the endpoint, {2} what it takes.</summary>
+        public const string UnknownKeys = "The query holds {0}, which {1} does not take. It takes: {2}.";
+
+        /// <summary>{0} the keys, {1} the endpoint, {2} what it takes.</summary>
+        public const string MissingKeys = "The query lacks {0}, which {1} requires. It takes: {2}.";
+
+        public const string TokenKey = "The query holds a 'token' key. The module adds the token itself, and only ever sends it to the configured address: set it with Set-XingtuToken or -Token.";
+
+        /// <summary>{0} the problem, {1} the row.</summary>
+        public const string NothingSent = "{0} Nothing was sent for {1}.";
+
+        /// <summary>{0} the id as given, {1} as normalised.</summary>
+        public const string Normalised = "KolId '{0}' normalised to '{1}'";
+
+        public const string KolIdEmpty = "The KolId is empty. Check the input for a blank row or a column that did not bind (the KolId column may be named differently).";
+
+        /// <summary>{0} the id.</summary>
+        public const string KolIdScientific = "The KolId '{0}' is in scientific notation: a spreadsheet turned the long id into a rounded number, so its digits are lost. Keep the id column as text (in Excel, format it as Text before pasting) and export again.";
+
+        /// <summary>{0} the whole row as text.</summary>
+        public const string KolIdWholeRow = "The input '{0}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, oAuthorId, StarId, star_id, XingtuId, 达人ID, 星图ID). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
+
+        /// <summary>Fills <paramref name="format"/> in the UI culture's language, with the invariant culture's number format.</summary>
+        public static string Format(string format, params object[] values)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                // A text of this table passed as a value (a part of a sentence) is translated with the sentence.
+                if (values[i] is string text)
+                {
+                    values[i] = L(text);
+                }
+            }
+
+            return string.Format(CultureInfo.InvariantCulture, L(format), values);
+        }
+
+        /// <summary>The text in the UI culture's language: Chinese under any zh-* UI culture, else English.</summary>
+        public static string L(string english) =>
+            IsChinese() && Chinese.TryGetValue(english, out string? translated) ? translated : english;
+
+        /// <summary>A duration as people say it: "12 hours", "90 minutes", "2 days" (in Chinese under zh-*).</summary>
+        public static string Duration(System.TimeSpan span)
+        {
+            bool zh = IsChinese();
+            if (span.Ticks % System.TimeSpan.TicksPerDay == 0 && span.Days > 0)
+            {
+                return zh ? span.Days.ToString(CultureInfo.InvariantCulture) + " 天" : Count(span.Days, "day");
+            }
+
+            if (span.Ticks % System.TimeSpan.TicksPerHour == 0 && span.TotalHours >= 1)
+            {
+                return zh ? ((long)span.TotalHours).ToString(CultureInfo.InvariantCulture) + " 小时" : Count((long)span.TotalHours, "hour");
+            }
+
+            if (span.Ticks % System.TimeSpan.TicksPerMinute == 0 && span.TotalMinutes >= 1)
+            {
+                return zh ? ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " 分钟" : Count((long)span.TotalMinutes, "minute");
+            }
+
+            string seconds = span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return zh ? seconds + " 秒" : seconds + (span.TotalSeconds == 1 ? " second" : " seconds");
+        }
+
+        private static string Count(long n, string unit) => n.ToString(CultureInfo.InvariantCulture) + " " + unit + (n == 1 ? string.Empty : "s");
+
+        private static bool IsChinese() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
     }
 }

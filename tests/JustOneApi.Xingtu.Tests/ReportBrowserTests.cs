@@ -100,6 +100,9 @@ namespace JustOneApi.Xingtu.Tests
         private static Task<int> Count(IPage page, string selector) =>
             page.EvaluateFunctionAsync<int>("s => document.querySelectorAll(s).length", selector);
 
+        // Rows out of view get their cells when they come near; printing makes them all, as this does.
+        private static Task FillAll(IPage page) => page.EvaluateExpressionAsync("window.dispatchEvent(new Event('beforeprint'))");
+
         // Rows the reader sees: laid out, not merely without a hidden attribute.
         private static Task<int> Shown(IPage page) =>
             page.EvaluateExpressionAsync<int>("Array.from(document.querySelectorAll('.tbody .tr')).filter(r => r.getClientRects().length > 0).length");
@@ -160,6 +163,7 @@ namespace JustOneApi.Xingtu.Tests
             await report.Page.ClickAsync($".th[data-c=\"{plays}\"]");
             Assert.Equal(highest, await FirstVisibleCell(report.Page, name));
             // Rows without the value stay last either way, as empty cells.
+            await FillAll(report.Page);
             string last = await report.Page.EvaluateFunctionAsync<string>("c => { const r = document.querySelectorAll('.tbody .tr'); return r[r.length - 1].children[c].textContent; }", plays);
             Assert.Equal(string.Empty, last);
         }
@@ -171,6 +175,7 @@ namespace JustOneApi.Xingtu.Tests
             await using var report = await Open(rows);
             int followers = await ColumnOf(report.Page, "Followers");
             int price = await ColumnOf(report.Page, "Price1To20Sec");
+            await FillAll(report.Page);
             var cells = await report.Page.EvaluateFunctionAsync<string[]>("c => Array.from(document.querySelectorAll('.tbody .tr'), r => r.children[c].textContent)", followers);
             Assert.Equal("154,321", cells[1]);
             var prices = await report.Page.EvaluateFunctionAsync<string[]>("c => Array.from(document.querySelectorAll('.tbody .tr'), r => r.children[c].textContent)", price);
@@ -234,6 +239,7 @@ namespace JustOneApi.Xingtu.Tests
             var rows = ReportSamples.Rows();
             await using var report = await Open(rows);
             int name = await ColumnOf(report.Page, "NickName");
+            await FillAll(report.Page);
             var names = await report.Page.EvaluateFunctionAsync<string[]>("c => Array.from(document.querySelectorAll('.tbody .tr'), r => r.children[c].textContent)", name);
             foreach (string hostile in ReportSamples.HostileNames) Assert.Contains(hostile, names);
             Assert.Null(await report.Page.EvaluateExpressionAsync<string>("window.__pwned === undefined ? null : String(window.__pwned)"));
@@ -251,6 +257,28 @@ namespace JustOneApi.Xingtu.Tests
             Assert.Null(await report.Page.EvaluateExpressionAsync<string>("window.__pwned === undefined ? null : String(window.__pwned)"));
             Assert.Empty(report.Errors);
             Assert.Equal(new[] { report.Url }, report.Requests);
+        }
+
+        [SkippableFact]
+        public async Task RowsOutOfViewGetTheirCellsWhenTheReaderScrollsToThem()
+        {
+            var rows = ReportSamples.Rows(400);
+            await using var report = await Open(rows);
+            string lastRow = "document.getElementById('xt-row-" + (rows.Count - 1) + "')";
+            Assert.Equal(0, await report.Page.EvaluateExpressionAsync<int>(lastRow + ".children.length"));
+            await report.Page.EvaluateExpressionAsync(lastRow + ".scrollIntoView()");
+            await report.Page.WaitForFunctionAsync("() => " + lastRow + ".children.length > 0", new WaitForFunctionOptions { Timeout = 10000 });
+            Assert.Equal(rows[^1].KolId, await report.Page.EvaluateFunctionAsync<string>("(c) => " + lastRow + ".children[c].textContent", await ColumnOf(report.Page, "KolId")));
+        }
+
+        [SkippableFact]
+        public async Task PrintMediaMakesEveryRowsCells()
+        {
+            var rows = ReportSamples.Rows(400);
+            await using var report = await Open(rows);
+            Assert.True(await report.Page.EvaluateExpressionAsync<int>("document.querySelectorAll('.tbody .tr.empty').length") > 0);
+            await report.Page.EmulateMediaTypeAsync(MediaType.Print);
+            await report.Page.WaitForFunctionAsync("() => document.querySelectorAll('.tbody .tr.empty').length === 0", new WaitForFunctionOptions { Timeout = 10000 });
         }
 
         [SkippableFact]

@@ -53,7 +53,7 @@ Describe 'The local answer store' {
             $second[$i].PlayMedian | Should -Be $first[$i].PlayMedian
             $second[$i].FetchedAt.ToUnixTimeMilliseconds() | Should -Be $first[$i].FetchedAt.ToUnixTimeMilliseconds() -Because 'FetchedAt is when the answer was received, not when it was served'
         }
-        ($verbose.Message | Select-Object -Last 1) | Should -Match 'Done: 40 KOL\(s\), 0 with an error; 40 served from the local store, 0 fetched'
+        ($verbose.Message | Select-Object -Last 1) | Should -Match 'Done: 40 KOL\(s\), 0 with an error; 0 refused before sending, 40 served from the local store, 0 fetched'
     }
 
     It 'fetches again an answer older than the maximum age, and serves a younger one' {

@@ -116,7 +116,7 @@ namespace JustOneApi.Xingtu.Client
                 {
                     Interlocked.CompareExchange(
                         ref _switchNotice,
-                        $"The endpoint /{request.Path} answered HTTP {state.GoneStatus.ToString(CultureInfo.InvariantCulture)} (removed) at {request.Subject}. Switched to its successor /{request.Fallback!.Path} for the rest of the batch and of this session.",
+                        Texts.Format(Texts.Switched, request.Path, state.GoneStatus, request.Subject, request.Fallback!.Path),
                         null);
                 }
 
@@ -204,8 +204,8 @@ namespace JustOneApi.Xingtu.Client
 
                 if (request.Path == SpreadQuery.V1Path && AnswerParser.IsEndpointGone(error))
                 {
-                    // Asked for V1 by name, and V1 is gone: say what works, and remember it for the session.
-                    EndpointSwitch.MarkGone(_options.BaseUri, request.Path);
+                    // Asked for V1 by name, and V1 answers as gone: say what works. Only Auto's switch is remembered
+                    // for the session; one 404 asked for by name is no proof for later calls.
                     return Outcome<T>.Failed(error.WithAttempts(attempts, Texts.Format(Texts.V1Gone, error.HttpStatusCode ?? 404, request.Subject, error.Message)), sent: true);
                 }
 
@@ -330,7 +330,10 @@ namespace JustOneApi.Xingtu.Client
 
             // "No data" would only be billed again; an upstream failure is worth asking again, so it is not served.
             return answer.Error?.Kind == XingtuErrorKind.NoData
-                ? Outcome<T>.Failed(answer.Error.Redacted(Redact), sent: false, fromLocalCache: true)
+                ? Outcome<T>.Failed(
+                    answer.Error.WithAttempts(0, Texts.Format(Texts.NoDataFromStore, request.Subject, kept.FetchedAt.ToString("u", CultureInfo.InvariantCulture))).Redacted(Redact),
+                    sent: false,
+                    fromLocalCache: true)
                 : null;
         }
 

@@ -43,6 +43,7 @@ namespace JustOneApi.Xingtu.Commands
         private int _repeatedRows;
         private int _completed;
         private int _failed;
+        private int _refused;
         private int _fromStore;
         private bool _storeWarned;
         private bool _switchWarned;
@@ -256,7 +257,7 @@ namespace JustOneApi.Xingtu.Commands
                 TokenResolver.Mask(token),
                 baseUri.GetLeftPart(UriPartial.Authority) + (settings.Proxy.ProxyFor(baseUri) is Uri proxyUri ? " through the proxy " + proxyUri.GetLeftPart(UriPartial.Authority) : string.Empty),
                 throttleLimit,
-                store == null ? "the local store is off" : string.Format(CultureInfo.InvariantCulture, "local store {0}, answers served up to {1} old", store.Folder, _maxAge)));
+                store == null ? "the local store is off" : string.Format(CultureInfo.InvariantCulture, "local store {0}, answers served up to {1} old", store.Folder, Texts.Duration(_maxAge))));
 
             var options = new ClientOptions(
                 baseUri,
@@ -317,16 +318,16 @@ namespace JustOneApi.Xingtu.Commands
             Pump(untilEmpty: true);
             if (_parts.Count == 0)
             {
-                WriteVerbose(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "Done: {0} {1}(s), {2} with an error; {3} served from the local store, {4} fetched, {5} repeated row(s) served from an earlier request; {6:0.0} s.",
+                WriteVerbose(Texts.Format(
+                    Texts.Done,
                     _completed,
                     Unit,
                     _failed,
+                    _refused,
                     _fromStore,
-                    _completed - _fromStore - _batch!.Repeats,
+                    _completed - _fromStore - _batch!.Repeats - _refused,
                     _batch.Repeats,
-                    _elapsed.Elapsed.TotalSeconds));
+                    _elapsed.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)));
             }
             else
             {
@@ -448,7 +449,7 @@ namespace JustOneApi.Xingtu.Commands
                 if (!_storeWarned && batch.StoreProblem is string problem)
                 {
                     _storeWarned = true;
-                    WriteWarning(problem + " Results are still written; later runs will fetch (and pay for) these answers again.");
+                    WriteWarning(Texts.Format(Texts.StoreProblem, problem));
                 }
 
                 ReportProgress(done: untilEmpty && batch.Count == 0);
@@ -488,10 +489,9 @@ namespace JustOneApi.Xingtu.Commands
             IReadOnlyList<string>? idNames = IdColumnNames;
             if (_recordNumber == 1 && idNames != null && !columns.Any(column => idNames.Contains(column.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
             {
-                string message = string.Format(
-                    CultureInfo.InvariantCulture,
-                    "The input has no id column, so nothing was sent. {0}Name the column {1} or one of its aliases ({2}), or pipe through Select-Object @{{ Name = '{1}'; Expression = {{ $_.YourColumn }} }}. Columns found: {3}.",
-                    garbled ? GarbleAdvice + " " : string.Empty,
+                string message = Texts.Format(
+                    Texts.NoIdColumn,
+                    garbled ? Texts.L(Texts.Garbled) + " " : string.Empty,
                     idNames[0],
                     string.Join(", ", idNames.Skip(1)),
                     string.Join(", ", columns.Select(column => column.Key)));
@@ -501,11 +501,9 @@ namespace JustOneApi.Xingtu.Commands
             if (garbled && !_garbleWarned)
             {
                 _garbleWarned = true;
-                WriteWarning(GarbleAdvice + " Column names: " + string.Join(", ", columns.Select(column => column.Key)) + ".");
+                WriteWarning(Texts.Format(Texts.GarbledColumns, Texts.Garbled, string.Join(", ", columns.Select(column => column.Key))));
             }
         }
-
-        private const string GarbleAdvice = "The input's column names are garbled (they hold U+FFFD �): the file looks like GBK (code page 936), as Excel saves a CSV on a Chinese Windows, read as UTF-8. Read it with Import-Csv -Encoding 936, or save it in Excel as \"CSV UTF-8\".";
 
         /// <summary>
         /// True for a name that a wrong encoding made: U+FFFD (bytes that are not UTF-8), or a run of Latin-1 letters
@@ -587,6 +585,11 @@ namespace JustOneApi.Xingtu.Commands
                 {
                     _fromStore++;
                 }
+                else if (!first.IsRepeat && first.Request.Refusal != null)
+                {
+                    // Refused before sending: neither fetched nor billed, and counted apart in the summary.
+                    _refused++;
+                }
             }
             else
             {
@@ -601,7 +604,7 @@ namespace JustOneApi.Xingtu.Commands
                 {
                     foreach (string anomaly in outcome.Anomalies)
                     {
-                        WriteWarning($"{entry.Request.Subject}: {anomaly}; that value is left empty.");
+                        WriteWarning(Texts.Format(Texts.Anomaly, entry.Request.Subject, anomaly));
                     }
                 }
                 else
@@ -611,7 +614,7 @@ namespace JustOneApi.Xingtu.Commands
                     if (entry.Request.Refusal != null)
                     {
                         // An input error: the row number finds it in the file.
-                        error = error.WithAttempts(error.Attempts, string.Format(CultureInfo.InvariantCulture, "{0} (input row {1})", error.Message, _row.Number));
+                        error = error.WithAttempts(error.Attempts, Texts.Format(Texts.InputRow, error.Message, _row.Number));
                     }
 
                     WriteError(ErrorRecords.From(error));
@@ -767,7 +770,7 @@ namespace JustOneApi.Xingtu.Commands
 
             if (_storeFolder.Length == 0)
             {
-                return _storeRefused ? Texts.StoreRefused : Texts.StoreOff;
+                return Texts.L(_storeRefused ? Texts.StoreRefused : Texts.StoreOff);
             }
 
             // The command is quoted only when it names no token at all: a token typed on it, this call's or another's, stays off the screen.
@@ -777,7 +780,7 @@ namespace JustOneApi.Xingtu.Commands
                 ? Texts.SameCommand
                 : line;
             string reading = _maxAge > TimeSpan.Zero
-                ? Texts.Format(Texts.ResumeWithin, _maxAge)
+                ? Texts.Format(Texts.ResumeWithin, Texts.Duration(_maxAge))
                 : Texts.ResumeWithMaxAge;
             return Texts.Format(Texts.Resume, reading, _storeFolder, command);
         }

@@ -114,7 +114,7 @@ namespace JustOneApi.Xingtu.Commands
             {
                 if (string.Equals(pair.Key.Trim(), "token", StringComparison.OrdinalIgnoreCase))
                 {
-                    problem ??= "The query holds a 'token' key. The module adds the token itself, and only ever sends it to the configured address: set it with Set-XingtuToken or -Token.";
+                    problem ??= Texts.L(Texts.TokenKey);
                     continue;
                 }
 
@@ -183,19 +183,19 @@ namespace JustOneApi.Xingtu.Commands
             {
                 if (unknown.Count > 0)
                 {
-                    problem ??= $"The query holds {Quoted(unknown)}, which {_endpoint.Summary} does not take. It takes: {_endpoint.Accepted()}.";
+                    problem ??= Texts.Format(Texts.UnknownKeys, Quoted(unknown), _endpoint.Summary, _endpoint.Accepted());
                 }
 
                 string[] missing = _endpoint.Parameters.Where(p => p.Required && !parameters.Any(q => q.Key == p.Name)).Select(p => p.Name).ToArray();
                 if (missing.Length > 0)
                 {
-                    problem ??= $"The query lacks {Quoted(missing)}, which {_endpoint.Summary} requires. It takes: {_endpoint.Accepted()}.";
+                    problem ??= Texts.Format(Texts.MissingKeys, Quoted(missing), _endpoint.Summary, _endpoint.Accepted());
                 }
 
                 if (unsent.Count > 0 && !_unsentSaid)
                 {
                     _unsentSaid = true;
-                    string note = $"Columns not sent: {Quoted(unsent)}. {_endpoint.Summary} ({Path}) takes only {_endpoint.Accepted()}.";
+                    string note = Texts.Format(Texts.ColumnsNotSent, Quoted(unsent), _endpoint.Summary, Path, _endpoint.Accepted());
                     if (KeepInputColumns.IsPresent)
                     {
                         WriteVerbose(note);
@@ -213,7 +213,7 @@ namespace JustOneApi.Xingtu.Commands
             string id = parameters.Where(p => IdKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault();
             string target = "/" + _path + (parameters.Count == 0 ? string.Empty : "?" + string.Join("&", parameters.Select(p => p.Key + "=" + p.Value)));
             var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id).WithInputKolId(inputKolId);
-            return problem != null ? request.Refused(XingtuErrorKind.InvalidRequest, problem + " Nothing was sent for " + request.Subject + ".")
+            return problem != null ? request.Refused(XingtuErrorKind.InvalidRequest, Texts.Format(Texts.NothingSent, problem, request.Subject))
                 : idProblem != null ? request.Refused(XingtuErrorKind.InvalidKolId, idProblem)
                 : request;
         }

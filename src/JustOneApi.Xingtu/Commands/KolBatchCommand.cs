@@ -103,12 +103,12 @@ namespace JustOneApi.Xingtu.Commands
 
             if (AsksSpread && endpoint == SpreadEndpoint.V1 && Client.EndpointSwitch.IsGone(Configuration.ModuleSettings.Current.ResolveBaseUri(out _), SpreadQuery.V1Path))
             {
-                ThrowParameterError("V1Removed", Texts.V1GoneBefore);
+                ThrowParameterError("V1Removed", Texts.L(Texts.V1GoneBefore));
             }
 
             if (AsksSpread && endpoint == SpreadEndpoint.V1 && SessionNotices.FirstTime("deprecated"))
             {
-                WriteWarning("Just One API marks the KOL Data Overview (V1) endpoint as deprecated: it may be removed in a future version. -Endpoint Auto (the default) switches to its successor by itself.");
+                WriteWarning(Texts.L(Texts.V1Deprecated));
             }
 
             Query = new SpreadQuery(
@@ -129,7 +129,7 @@ namespace JustOneApi.Xingtu.Commands
                 NormalizedKolId kolId = KolIdNormalizer.Normalize(id);
                 if (kolId.Changed)
                 {
-                    WriteVerbose($"KolId '{KolIdNormalizer.Show(id)}' normalised to '{kolId.Id}'");
+                    WriteVerbose(Texts.Format(Texts.Normalised, KolIdNormalizer.Show(id), kolId.Id));
                 }
 
                 yield return (kolId.Id, id);

@@ -212,10 +212,10 @@ namespace JustOneApi.Xingtu.Commands
             bool credential = Bound(nameof(ProxyCredential)) && ProxyCredential != null && ProxyCredential != PSCredential.Empty;
             bool options = credential || Bound(nameof(ProxyUseDefaultCredentials)) || Bound(nameof(ProxyBypassList));
             string? problem =
-                Bound(nameof(NoProxy)) && NoProxy.IsPresent && (Bound(nameof(Proxy)) || options) ? Texts.ProxyWithNoProxy
-                : credential && ProxyUseDefaultCredentials.IsPresent ? Texts.ProxyTwoCredentials
+                Bound(nameof(NoProxy)) && NoProxy.IsPresent && (Bound(nameof(Proxy)) || options) ? Texts.L(Texts.ProxyWithNoProxy)
+                : credential && ProxyUseDefaultCredentials.IsPresent ? Texts.L(Texts.ProxyTwoCredentials)
                 : Bound(nameof(Proxy)) && Proxy != null ? ProxySettings.AddressProblem(Proxy)
-                : options && current.Mode != ProxyMode.Explicit ? Texts.ProxyOptionsNeedProxy
+                : options && current.Mode != ProxyMode.Explicit ? Texts.L(Texts.ProxyOptionsNeedProxy)
                 : null;
             if (problem != null)
             {

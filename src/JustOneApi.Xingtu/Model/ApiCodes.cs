@@ -61,19 +61,20 @@ namespace JustOneApi.Xingtu.Model
         /// <summary>The sentence a user reads for a code: what happened to <paramref name="subject"/> (such as KOL '123') and what to do.</summary>
         public static string Describe(int code, string subject, string? apiMessage)
         {
-            string said = string.IsNullOrWhiteSpace(apiMessage) ? string.Empty : $" The API said: {apiMessage}";
+            // The API's own words are quoted as they came, never taken for one of the module's texts.
+            string said = string.IsNullOrWhiteSpace(apiMessage) ? string.Empty : Texts.L(Texts.ApiSaid).Replace("{0}", apiMessage);
             return code switch
             {
-                100 => $"The API rejected the token (code 100: invalid or inactive) at {subject}. Check the token, then set it with Set-XingtuToken or the JUSTONEAPI_TOKEN environment variable.{said}",
-                303 => $"The daily quota is used up (code 303) at {subject}. Nothing else can succeed today: wait for the quota to reset, or raise it with Just One API.{said}",
-                600 => $"Permission denied (code 600) at {subject}: this account may not use this endpoint. Check the account's plan with Just One API.{said}",
-                601 => $"The account's balance is too low (code 601) at {subject}. Top up the Just One API account, then run the batch again.{said}",
-                400 => $"The API rejected the parameters for {subject} (code 400).{said}",
-                201 => $"The API has no data for {subject} (code 201: empty content or not found). This call is billed.{said}",
-                301 => $"Collection failed for {subject} (code 301).{said}",
-                302 => $"The API's rate limit was exceeded for {subject} (code 302). Lower -ThrottleLimit or set a rate cap with Set-XingtuConfiguration.{said}",
-                500 => $"The API had an internal error for {subject} (code 500).{said}",
-                _ => $"The API answered code {code.ToString(CultureInfo.InvariantCulture)} for {subject}, whose meaning is not published.{said}",
+                100 => Texts.Format(Texts.Code100, subject, said),
+                303 => Texts.Format(Texts.Code303, subject, said),
+                600 => Texts.Format(Texts.Code600, subject, said),
+                601 => Texts.Format(Texts.Code601, subject, said),
+                400 => Texts.Format(Texts.Code400, subject, said),
+                201 => Texts.Format(Texts.Code201, subject, said),
+                301 => Texts.Format(Texts.Code301, subject, said),
+                302 => Texts.Format(Texts.Code302, subject, said),
+                500 => Texts.Format(Texts.Code500, subject, said),
+                _ => Texts.Format(Texts.CodeUnknown, code, subject, said),
             };
         }
     }

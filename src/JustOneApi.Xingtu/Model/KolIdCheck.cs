@@ -30,7 +30,7 @@ namespace JustOneApi.Xingtu.Model
             string id = normalized.Id;
             if (id.Length == 0)
             {
-                return "The KolId is empty. Check the input for a blank row or a column that did not bind (the KolId column may be named differently).";
+                return Texts.L(Texts.KolIdEmpty);
             }
 
             if (id.Length > MaxLength)
@@ -42,12 +42,12 @@ namespace JustOneApi.Xingtu.Model
             if ((id.StartsWith("@{", StringComparison.Ordinal) && id.EndsWith("}", StringComparison.Ordinal))
                 || id == "System.Collections.Hashtable")
             {
-                return $"The input '{id}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, oAuthorId, StarId, star_id, XingtuId, 达人ID, 星图ID). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
+                return Texts.Format(Texts.KolIdWholeRow, id);
             }
 
             if (ScientificNotation.IsMatch(id))
             {
-                return $"The KolId '{id}' is in scientific notation: a spreadsheet turned the long id into a rounded number, so its digits are lost. Keep the id column as text (in Excel, format it as Text before pasting) and export again.";
+                return Texts.Format(Texts.KolIdScientific, id);
             }
 
             // Trimming took those at the ends; one left inside would reach the API, which matches no author to it.

@@ -320,12 +320,14 @@
     a.textContent = text;
     return a;
   }
-  for (var r = 0; r < n; r++) {
-    var tr = document.createElement('div');
-    tr.className = 'tr';
-    tr.setAttribute('role', 'row');
-    tr.id = 'xt-row-' + r;
-    var row = rows[r];
+  // Every row is in the page from the start (for the count, the filter, sorting and printing), but its cells are made
+  // when it comes near the screen, when it is printed, or when a chart sends the reader to it: thousands of rows
+  // then open and sort quickly.
+  var filled = new Array(n);
+  function fill(r) {
+    if (filled[r]) return;
+    filled[r] = true;
+    var tr = trs[r], row = rows[r];
     for (var c = 0; c < cols.length; c++) {
       var v = row[c], type = cols[c].type, td = document.createElement('div');
       td.setAttribute('role', 'cell');
@@ -342,6 +344,22 @@
     links.appendChild(link(XINGTU + encodeURIComponent(row[cId]), L.linkXingtu));
     if (data.douyin[r] !== null) links.appendChild(link(DOUYIN + encodeURIComponent(data.douyin[r]), L.linkDouyin));
     tr.appendChild(links);
+    tr.classList.remove('empty');
+  }
+  function fillAll() { for (var r = 0; r < n; r++) fill(r); }
+  // The first rows in the current order, which are on screen or nearly, are made at once, not a frame later.
+  function fillTop() {
+    var done = 0;
+    for (var node = tbody.firstChild; node && done < 60; node = node.nextSibling) {
+      if (!node.hidden) { fill(+node.getAttribute('data-r')); done++; }
+    }
+  }
+  for (var r = 0; r < n; r++) {
+    var tr = document.createElement('div');
+    tr.className = 'tr empty';
+    tr.setAttribute('role', 'row');
+    tr.setAttribute('data-r', r);
+    tr.id = 'xt-row-' + r;
     trs[r] = tr;
     search[r] = [val(r, cName), val(r, cId), val(r, cTags)].join('\n').toLowerCase();
     frag.appendChild(tr);
@@ -350,6 +368,23 @@
   table.appendChild(tbody);
   wrap.appendChild(table);
   document.body.appendChild(wrap);
+  fillTop();
+  if (window.IntersectionObserver) {
+    var near = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { fill(+e.target.getAttribute('data-r')); near.unobserve(e.target); }
+      });
+    }, { rootMargin: '800px 0px' });
+    for (var k = 0; k < n; k++) if (!filled[k]) near.observe(trs[k]);
+  } else {
+    fillAll();
+  }
+  // Printing shows every row: before the print dialog, and when print media is applied (as when saving a PDF).
+  window.addEventListener('beforeprint', fillAll);
+  if (window.matchMedia) {
+    var printing = window.matchMedia('print');
+    if (printing.addEventListener) printing.addEventListener('change', function (e) { if (e.matches) fillAll(); });
+  }
 
   var shown = n;
   function showCount() { count.textContent = fmt(shown, 0) + ' ' + L.of + ' ' + fmt(n, 0) + ' ' + L.shown; }
@@ -363,6 +398,7 @@
       if (!hide) shown++;
     }
     showCount();
+    fillTop();
   });
 
   // Sorting: the first click ascends, the next descends; missing values stay last either way.
@@ -383,6 +419,7 @@
     var f = document.createDocumentFragment();
     for (var k = 0; k < n; k++) f.appendChild(trs[order[k]]);
     tbody.appendChild(f);
+    fillTop();
     var ths = hr.children;
     for (var i = 0; i < cols.length; i++) {
       if (i === c) ths[i].setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
@@ -401,6 +438,7 @@
   var flashed = null;
   function goToRow(r) {
     if (trs[r].hidden) { filter.value = ''; filter.dispatchEvent(new Event('input')); }
+    fill(r);
     if (flashed) flashed.classList.remove('flash');
     flashed = trs[r];
     flashed.classList.add('flash');

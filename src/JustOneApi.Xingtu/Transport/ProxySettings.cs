@@ -63,7 +63,7 @@ namespace JustOneApi.Xingtu.Transport
                 || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
                 || !string.IsNullOrEmpty(address.UserInfo) || (address.PathAndQuery != "/" && address.PathAndQuery.Length > 0) || !string.IsNullOrEmpty(address.Fragment))
             {
-                return "The proxy is not an absolute http:// address with a host and port, such as http://proxy.example.com:8080; give its user with -ProxyCredential, not in the address.";
+                return Texts.L(Texts.ProxyAddressInvalid);
             }
 
             return null;

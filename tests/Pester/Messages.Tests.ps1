@@ -1,0 +1,89 @@
+# What the module says, as a user reads it: in Chinese under a zh-* UI culture, durations in words, an answer from
+# the store that says it was not billed again, and a summary that counts refused ids apart from fetched ones.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:Emulator = Start-XingtuEmulator
+    $script:Uri = $Emulator.Uri
+
+    function Invoke-InCulture([string] $Culture, [scriptblock] $Script) {
+        $saved = [cultureinfo]::CurrentUICulture
+        try {
+            [cultureinfo]::CurrentUICulture = $Culture
+            & $Script
+        }
+        finally {
+            [cultureinfo]::CurrentUICulture = $saved
+        }
+    }
+}
+
+AfterAll {
+    Set-XingtuConfiguration -LocalCacheMaxAge 0
+    Stop-XingtuEmulator -Emulator $Emulator
+}
+
+Describe 'Messages' {
+    BeforeEach {
+        Reset-XingtuEmulator -Uri $Uri
+        Set-XingtuConfiguration -BaseUri $Uri -RetryIntervalSec 0 -MaximumRetryCount 0 -TimeoutSec 10 -LocalCacheMaxAge 0
+        Set-XingtuToken -Token $TestToken
+    }
+
+    It 'come in Chinese under zh-CN: a per-row error with its input row, and the verbose summary' {
+        $verbose = Invoke-InCulture 'zh-CN' {
+            Get-XingtuKolSpread -KolId $SampleKolId, '7.1E+18' -Verbose -ErrorVariable script:errs -ErrorAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+        }
+        $errs.Count | Should -Be 1
+        $errs[0].Exception.Message | Should -Match '^KolId ''7\.1E\+18'' 是科学计数法'
+        $errs[0].Exception.Message | Should -Match '（输入第 2 行）$'
+        $verbose[-1] | Should -Match '^完成：2 个 KOL，1 个出错；1 个在发送前被拒绝，0 个来自本地存储，1 个已获取'
+    }
+
+    It 'come in Chinese under zh-CN: the stop, what happened and what to do first' {
+        Set-XingtuEmulatorScript -Uri $Uri -KolId 'q-1' -Step '303'
+        $caught = Invoke-InCulture 'zh-CN' {
+            try { $null = Get-XingtuKolSpread -KolId 'q-1' -ErrorAction Stop } catch { $_ }
+        }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'DailyQuotaExceeded,*'
+        $caught.Exception.Message | Should -Match '^今日配额已用完（代码 303），发生在 KOL ''q-1''。今天其他请求都不会成功：请等待配额重置'
+        $caught.Exception.Message | Should -Match '批量已停止'
+        $caught.Exception.Message | Should -Not -Match 'The batch stopped'
+    }
+
+    It 'come in Chinese under zh-CN: a warning' {
+        $rows = @([pscustomobject]@{ KolId = $SampleKolId; "$([char]0xFFFD)$([char]0xFFFD)" = 'x' })
+        $null = Invoke-InCulture 'zh-CN' { $rows | Get-XingtuKolSpread -WarningVariable script:warnings -WarningAction SilentlyContinue }
+        "$warnings" | Should -Match '乱码'
+        "$warnings" | Should -Match ([regex]::Escape('Import-Csv -Encoding 936'))
+    }
+
+    It 'stay in English under en-US and fr-FR' -ForEach @(@{ Culture = 'en-US' }, @{ Culture = 'fr-FR' }) {
+        $null = Invoke-InCulture $Culture { Get-XingtuKolSpread -KolId '7.1E+18' -ErrorVariable script:errs -ErrorAction SilentlyContinue }
+        $errs[0].Exception.Message | Should -Match '^The KolId ''7\.1E\+18'' is in scientific notation'
+    }
+
+    It 'read durations in words: "12 hours", not 12:00:00' {
+        Set-XingtuConfiguration -LocalCacheMaxAge '12:00:00'
+        $verbose = Get-XingtuKolSpread -KolId $SampleKolId -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $verbose[0] | Should -Match 'answers served up to 12 hours old'
+        Set-XingtuEmulatorScript -Uri $Uri -KolId 'q-2' -Step '303'
+        $caught = $null
+        try { Get-XingtuKolSpread -KolId $SampleKolId, 'q-2' -MaxAge (New-TimeSpan -Minutes 90) -ErrorAction Stop } catch { $caught = $_ }
+        $caught.Exception.Message | Should -Match 'within 90 minutes'
+        $caught.Exception.Message | Should -Not -Match '01:30:00'
+    }
+
+    It 'say that an error served from the local store was not billed again' {
+        Set-XingtuConfiguration -LocalCacheMaxAge '12:00:00'
+        Set-XingtuEmulatorScript -Uri $Uri -KolId 'empty-1' -Step '201', '201'
+        $null = Get-XingtuKolSpread -KolId 'empty-1' -ErrorVariable first -ErrorAction SilentlyContinue
+        $first[0].Exception.Message | Should -Match 'This call is billed'
+        $before = (Get-XingtuEmulatorStats -Uri $Uri).total
+        $null = Get-XingtuKolSpread -KolId 'empty-1' -ErrorVariable again -ErrorAction SilentlyContinue
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be $before
+        $again[0].FullyQualifiedErrorId | Should -BeLike 'NoData,*'
+        $again[0].Exception.Message | Should -Match 'came from the local store: it was not billed again'
+        $again[0].Exception.Message | Should -Not -Match 'This call is billed'
+    }
+}
