@@ -60,6 +60,28 @@ namespace JustOneApi.Xingtu
         public const string V1GoneBefore =
             "-Endpoint V1 cannot work: the V1 spread endpoint answered as removed earlier in this session, so nothing was sent. Use -Endpoint V2 or Auto (the default), or Set-XingtuConfiguration -SpreadEndpoint Auto.";
 
+        /// <summary>{0} the proxy's scheme, host and port, {1} what the network stack said (token-free).</summary>
+        public const string ProxyConnectionFailed = "The proxy {0} could not be reached: {1}";
+
+        /// <summary>{0} the row's subject, such as KOL '123'.</summary>
+        public const string ProxyAuthenticationRequired =
+            "The proxy asked for credentials, or refused the ones given (HTTP 407 Proxy Authentication Required), at {0}; nothing reached the API, and nothing was billed. Set them with Set-XingtuConfiguration -Proxy <address> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for Windows integrated authentication, then run the command again.";
+
+        /// <summary>{0} the row's subject, {1} how many attempts, {2} what failed.</summary>
+        public const string ProxyUnreachable =
+            "The proxy could not be reached for {0} after {1} attempt(s), so nothing can reach the API: {2} Check the address given with Set-XingtuConfiguration -Proxy (Get-XingtuConfiguration shows it), or go without it with -NoProxy.";
+
+        /// <summary>{0} the proxy's scheme, host and port.</summary>
+        public const string PlainHttpThroughProxy = " It also passes through the proxy {0} in the URL, where the proxy can read and log it.";
+
+        public const string ProxyAddressInvalid = "The proxy is not an absolute http:// address with a host and port, such as http://proxy.example.com:8080; give its user with -ProxyCredential, not in the address.";
+
+        public const string ProxyWithNoProxy = "-NoProxy cannot be given with -Proxy: choose one.";
+
+        public const string ProxyTwoCredentials = "-ProxyCredential and -ProxyUseDefaultCredentials cannot be given together: choose one.";
+
+        public const string ProxyOptionsNeedProxy = "-ProxyCredential, -ProxyUseDefaultCredentials and -ProxyBypassList apply to a proxy set with -Proxy; give -Proxy in the same call, or set it first.";
+
         public const string UnitKol = "KOL";
 
         public const string UnitRequest = "request";

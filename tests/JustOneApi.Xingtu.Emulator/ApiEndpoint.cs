@@ -44,6 +44,11 @@ internal sealed class ApiEndpoint
         string key = _route.KeyOf(query);
         string token = query["token"].ToString();
         _state.BeginRequest(_route.Path, key, context.Request.QueryString.Value ?? string.Empty);
+        string via = context.Request.Headers["Via"].ToString();
+        if (via.Length > 0)
+        {
+            _state.CountVia(via);
+        }
 
         // A removed endpoint is answered by the proxy in front of the API, so it takes nothing from the rate window.
         bool withinRate = (_route.IsV1 && _state.Config.V1Gone) || _state.TryAcquireRate(token);

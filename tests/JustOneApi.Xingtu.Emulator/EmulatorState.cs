@@ -17,6 +17,7 @@ internal sealed class EmulatorState
     private readonly ConcurrentDictionary<string, StrongBox<long>> _perKol = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _billedPerKol = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _perPath = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _perVia = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastQuery = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Script> _scripts = new(System.StringComparer.Ordinal);
     private volatile EmulatorConfig _config;
@@ -85,6 +86,9 @@ internal sealed class EmulatorState
     }
 
     public void EndRequest() => Interlocked.Decrement(ref _inFlight);
+
+    /// <summary>Counts an API request that came through a proxy, under its Via header.</summary>
+    public void CountVia(string via) => Increment(_perVia, via);
 
     /// <summary>Holds a request (a 'hold' step) until <see cref="Release"/> or the client goes away.</summary>
     public async Task HoldAsync(CancellationToken cancellationToken)
@@ -156,6 +160,7 @@ internal sealed class EmulatorState
             _perKol.Clear();
             _billedPerKol.Clear();
             _perPath.Clear();
+            _perVia.Clear();
             _lastQuery.Clear();
             Interlocked.Exchange(ref _total, 0);
             Interlocked.Exchange(ref _billedTotal, 0);
@@ -174,6 +179,7 @@ internal sealed class EmulatorState
         writer.WriteNumber("billedTotal", Interlocked.Read(ref _billedTotal));
         WriteCounts(writer, "billedPerKol", _billedPerKol);
         WriteCounts(writer, "perPath", _perPath);
+        WriteCounts(writer, "perVia", _perVia);
         writer.WriteNumber("peakInFlight", Interlocked.Read(ref _peakInFlight));
         writer.WriteNumber("inFlight", Interlocked.Read(ref _inFlight));
         writer.WriteNumber("held", Interlocked.Read(ref _held));

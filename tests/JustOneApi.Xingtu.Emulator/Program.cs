@@ -39,7 +39,8 @@ using Microsoft.Extensions.Logging;
 //   POST /_emulator/script  {"kolId":KEY,"steps":[...]} or {"scripts":[...]}, each with an optional "path" (such as
 //                           /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1) that limits it to that path;
 //                           a path's own script comes before the key's; the step grammar is in Scripts.cs
-//   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, lastQuery
+//   GET  /_emulator/stats   total, perKol, billedTotal, billedPerKol, perPath, perVia (API requests by their Via
+//                           header, for those that came through a proxy), peakInFlight, inFlight, lastQuery
 int port = 0;
 int latencyMs = 0;
 int parentPid = 0;

@@ -81,6 +81,56 @@ Describe 'Set-XingtuConfiguration' {
         { Set-XingtuConfiguration @arguments } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
+    Context 'Proxy settings' {
+        AfterEach {
+            Set-XingtuConfiguration -Proxy $null
+        }
+
+        It 'goes through the system proxy by default, direct with -NoProxy, and back with -NoProxy:$false' {
+            (Get-XingtuConfiguration).ProxyMode | Should -Be 'System'
+            Set-XingtuConfiguration -NoProxy
+            (Get-XingtuConfiguration).ProxyMode | Should -Be 'NoProxy'
+            (Get-XingtuConfiguration).Proxy | Should -BeNullOrEmpty
+            Set-XingtuConfiguration -NoProxy:$false
+            (Get-XingtuConfiguration).ProxyMode | Should -Be 'System'
+        }
+
+        It 'keeps the proxy credential for the session and shows only its user; -Proxy starts a new setting' {
+            $secret = 'Sh0wMeNever9'
+            $credential = [pscredential]::new('CORP\analyst', (ConvertTo-SecureString $secret -AsPlainText -Force))
+            Set-XingtuConfiguration -Proxy 'http://proxy.example.invalid:3128' -ProxyCredential $credential -ProxyBypassList 'intranet.example'
+            $configuration = Get-XingtuConfiguration
+            $configuration.ProxyMode | Should -Be 'Explicit'
+            $configuration.ProxyUser | Should -Be 'CORP\analyst'
+            $configuration.ProxyBypassList | Should -Be 'intranet.example'
+            ($configuration | Format-List * | Out-String) + ($configuration | ConvertTo-Json) | Should -Not -Match $secret
+
+            # Without -Proxy, the others change the proxy in force; -Proxy alone starts afresh, without a user.
+            Set-XingtuConfiguration -ProxyBypassList @()
+            (Get-XingtuConfiguration).ProxyUser | Should -Be 'CORP\analyst'
+            @((Get-XingtuConfiguration).ProxyBypassList).Count | Should -Be 0
+            Set-XingtuConfiguration -Proxy 'http://other.example.invalid:8080'
+            (Get-XingtuConfiguration).ProxyUser | Should -BeNullOrEmpty
+            Set-XingtuConfiguration -ProxyUseDefaultCredentials
+            (Get-XingtuConfiguration).ProxyUser | Should -Be '(default credentials)'
+            Set-XingtuConfiguration -Proxy $null
+            (Get-XingtuConfiguration).ProxyMode | Should -Be 'System'
+        }
+
+        It 'rejects <Case> with InvalidProxy, changing nothing' -ForEach @(
+            @{ Case = 'a proxy address with a user in it'; Arguments = @{ Proxy = 'http://user:pass@proxy.example.invalid:3128' } }
+            @{ Case = 'a proxy address with a path'; Arguments = @{ Proxy = 'http://proxy.example.invalid:3128/path' } }
+            @{ Case = 'a proxy that is not http'; Arguments = @{ Proxy = 'socks5://proxy.example.invalid:1080' } }
+            @{ Case = '-NoProxy with -Proxy'; Arguments = @{ NoProxy = $true; Proxy = 'http://proxy.example.invalid:3128' } }
+            @{ Case = 'a credential without a proxy'; Arguments = @{ ProxyUseDefaultCredentials = $true } }
+        ) {
+            $before = Get-XingtuConfiguration
+            { Set-XingtuConfiguration @Arguments -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProxy*'
+            (Get-XingtuConfiguration).ProxyMode | Should -Be $before.ProxyMode
+            (Get-XingtuConfiguration).Proxy | Should -Be $before.Proxy
+        }
+    }
+
     It 'does not take -Environment and -BaseUri together' {
         { Set-XingtuConfiguration -Environment Global -BaseUri 'http://127.0.0.1:9' } | Should -Throw
     }

@@ -256,11 +256,11 @@ function Resume-XingtuEmulatorRequest {
 function Get-XingtuEmulatorStats {
     <#
     .SYNOPSIS
-    Returns the emulator's counters as a dictionary: total, perKol, billedTotal, billedPerKol, perPath, peakInFlight, inFlight, held, lastQuery.
+    Returns the emulator's counters as a dictionary: total, perKol, billedTotal, billedPerKol, perPath, perVia, peakInFlight, inFlight, held, lastQuery.
     .DESCRIPTION
     perKol, billedPerKol and lastQuery are keyed by the request's key: the id (V1 kolId, V2 and profile oAuthorId),
     or the keyword for creator search ("" when absent). billedPerKol counts answers with code 0 or 201 on any path;
-    perPath counts requests by URL path. Every request is counted in total, perKol and perPath, whatever its answer.
+    perPath counts requests by URL path; perVia counts the requests that came through a proxy, by their Via header. Every request is counted in total, perKol and perPath, whatever its answer.
     #>
     [CmdletBinding()]
     param(

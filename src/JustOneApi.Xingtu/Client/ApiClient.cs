@@ -30,6 +30,7 @@ namespace JustOneApi.Xingtu.Client
         private readonly SemaphoreSlim _inFlight;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
         private readonly Func<DateTimeOffset> _clock;
+        private readonly ProxyProbe? _probe;
         private readonly CancellationTokenSource _stopped = new CancellationTokenSource();
         private XingtuApiException? _stopError;
         private int _kept;
@@ -38,7 +39,8 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>
         /// Creates a client; <paramref name="delay"/> waits out back-offs and <paramref name="clock"/> stamps answers,
-        /// and tests pass ones they control.
+        /// and tests pass ones they control. With a <paramref name="probe"/>, requests go through a proxy: until an
+        /// answer has come back through it, one fetch goes alone.
         /// </summary>
         public ApiClient(
             IHttpTransport transport,
@@ -47,8 +49,10 @@ namespace JustOneApi.Xingtu.Client
             RetryPolicy retry,
             RateGate gate,
             Func<TimeSpan, CancellationToken, Task>? delay = null,
-            Func<DateTimeOffset>? clock = null)
+            Func<DateTimeOffset>? clock = null,
+            ProxyProbe? probe = null)
         {
+            _probe = probe;
             _transport = transport;
             _options = options;
             _token = token;
@@ -77,11 +81,12 @@ namespace JustOneApi.Xingtu.Client
         {
             var random = new Random();
             return new ApiClient(
-                new HttpTransport(token),
+                new HttpTransport(token, options.Proxy),
                 options,
                 token,
                 new RetryPolicy(options.MaximumRetryCount, options.RetryInterval, () => { lock (random) { return random.NextDouble(); } }),
-                AccountGates.For(options.BaseUri, token, options.MaxRequestsPerSecond));
+                AccountGates.For(options.BaseUri, token, options.MaxRequestsPerSecond),
+                probe: HttpTransport.ProbeFor(options.Proxy, options.BaseUri));
         }
 
         /// <summary>
@@ -122,6 +127,13 @@ namespace JustOneApi.Xingtu.Client
             {
                 return Outcome<T>.CanceledOutcome(state.Sent);
             }
+            finally
+            {
+                if (state.Alone)
+                {
+                    _probe!.Alone.Release();
+                }
+            }
         }
 
         /// <summary>
@@ -141,6 +153,20 @@ namespace JustOneApi.Xingtu.Client
             if (kept != null)
             {
                 return kept;
+            }
+
+            if (_probe != null && !_probe.Proven && !state.Alone)
+            {
+                // Through a proxy not yet known to work, this fetch goes alone, retries and all; the others wait.
+                await _probe.Alone.WaitAsync(state.Waits).ConfigureAwait(false);
+                if (_probe.Proven)
+                {
+                    _probe.Alone.Release();
+                }
+                else
+                {
+                    state.Alone = true;
+                }
             }
 
             Uri uri = RequestUri.Build(_options.BaseUri, request, _token);
@@ -230,6 +256,12 @@ namespace JustOneApi.Xingtu.Client
                 {
                     // A server may quote the request back, token and all: the body is scrubbed before anything reads or keeps it.
                     TransportResponse response = Scrubbed(await _transport.GetAsync(uri, _options.Timeout, cancellationToken).ConfigureAwait(false));
+                    if (_probe != null)
+                    {
+                        // An answer came back through the proxy: it works, unless it is the proxy's own refusal.
+                        _probe.Proven = response.StatusCode != 407;
+                    }
+
                     log?.Invoke($"{request.Subject}: HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
                     retryAfter = response.RetryAfter;
                     DateTimeOffset receivedAt = _clock();
@@ -243,7 +275,7 @@ namespace JustOneApi.Xingtu.Client
                 }
                 catch (TransportException ex)
                 {
-                    answer = NoCompleteAnswer<T>(ex, request);
+                    answer = NoCompleteAnswer<T>(ex, request, lastAttempt: !_retry.MayRetry(attempt));
                 }
 
                 if (StopError != null)
@@ -330,11 +362,24 @@ namespace JustOneApi.Xingtu.Client
         /// A failure before the answer was complete. Before any status arrived nothing can have been billed, so it is
         /// worth a retry; a 2xx that broke off may have been billed, so it is not retried.
         /// </summary>
-        private static ApiAnswer<T> NoCompleteAnswer<T>(TransportException ex, ApiRequest request)
+        private ApiAnswer<T> NoCompleteAnswer<T>(TransportException ex, ApiRequest request, bool lastAttempt)
         {
             if (ex.StatusCode is int status && status >= 200 && status < 300)
             {
                 return AnswerParser.Interrupted<T>(status, ex.Message, request);
+            }
+
+            if (ex.Failure == TransportFailure.Proxy)
+            {
+                // No proxy, no API for any row: once the retries of this request are spent, the batch stops.
+                if (_probe != null)
+                {
+                    _probe.Proven = false;
+                }
+
+                return lastAttempt
+                    ? ApiAnswer<T>.Failed(Disposition.Stop, new XingtuApiException(XingtuErrorKind.ProxyUnreachable, Texts.Format(Texts.ProxyUnreachable, request.Subject, _retry.MaximumRetryCount + 1, ex.Message), request.KolId, target: request.Target))
+                    : ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(XingtuErrorKind.ProxyUnreachable, $"No answer for {request.Subject}: {ex.Message}", request.KolId, target: request.Target));
             }
 
             XingtuErrorKind kind = ex.Failure == TransportFailure.Timeout ? XingtuErrorKind.Timeout : XingtuErrorKind.ConnectionFailed;
@@ -380,6 +425,9 @@ namespace JustOneApi.Xingtu.Client
 
             /// <summary>The status (404 or 410) with which the first endpoint said it is gone.</summary>
             public int GoneStatus { get; set; }
+
+            /// <summary>True while this fetch holds the proxy probe, going alone until the proxy is known to work.</summary>
+            public bool Alone { get; set; }
 
             /// <summary>Ends waits for a slot, the gate or a back-off: the caller's cancellation or the account's stop.</summary>
             public CancellationToken Waits { get; set; }

@@ -1,13 +1,15 @@
 using System;
 using JustOneApi.Xingtu.Store;
+using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Client
 {
     /// <summary>The settings one batch runs with, fixed when it starts.</summary>
     internal sealed class ClientOptions
     {
-        public ClientOptions(Uri baseUri, TimeSpan timeout, int maximumRetryCount, TimeSpan retryInterval, int throttleLimit, double maxRequestsPerSecond, LocalAnswerStore? store = null, TimeSpan storeMaxAge = default)
+        public ClientOptions(Uri baseUri, TimeSpan timeout, int maximumRetryCount, TimeSpan retryInterval, int throttleLimit, double maxRequestsPerSecond, LocalAnswerStore? store = null, TimeSpan storeMaxAge = default, ProxySettings? proxy = null)
         {
+            Proxy = proxy ?? ProxySettings.System;
             Store = store;
             StoreMaxAge = storeMaxAge;
             BaseUri = baseUri;
@@ -36,6 +38,9 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>Where billed answers are kept, or null to keep none.</summary>
         public LocalAnswerStore? Store { get; }
+
+        /// <summary>How requests reach the API.</summary>
+        public ProxySettings Proxy { get; }
 
         /// <summary>How old a kept answer may be and still be served instead of a request; zero serves none.</summary>
         public TimeSpan StoreMaxAge { get; }

@@ -204,7 +204,8 @@ namespace JustOneApi.Xingtu.Commands
                 baseUri = settings.ResolveBaseUri(out BaseUriSource source);
                 if (source == BaseUriSource.EnvironmentVariable && ModuleSettings.IsPlainHttpOffMachine(baseUri) && SessionNotices.FirstTime("plain:" + baseUri))
                 {
-                    WriteWarning($"{ModuleSettings.BaseUriVariable} points at {baseUri.GetLeftPart(UriPartial.Authority)}, plain HTTP: the token crosses the network unencrypted.");
+                    WriteWarning($"{ModuleSettings.BaseUriVariable} points at {baseUri.GetLeftPart(UriPartial.Authority)}, plain HTTP: the token crosses the network unencrypted."
+                        + (settings.Proxy.ProxyFor(baseUri) is Uri through ? Texts.Format(Texts.PlainHttpThroughProxy, through.GetLeftPart(UriPartial.Authority)) : string.Empty));
                 }
             }
             catch (ArgumentException ex)
@@ -254,7 +255,7 @@ namespace JustOneApi.Xingtu.Commands
                 "Token from {0} ({1}); {2}; ThrottleLimit {3}; {4}.",
                 tokenSource,
                 TokenResolver.Mask(token),
-                baseUri.GetLeftPart(UriPartial.Authority),
+                baseUri.GetLeftPart(UriPartial.Authority) + (settings.Proxy.ProxyFor(baseUri) is Uri proxyUri ? " through the proxy " + proxyUri.GetLeftPart(UriPartial.Authority) : string.Empty),
                 throttleLimit,
                 store == null ? "the local store is off" : string.Format(CultureInfo.InvariantCulture, "local store {0}, answers served up to {1} old", store.Folder, Texts.Duration(_maxAge))));
 
@@ -266,7 +267,8 @@ namespace JustOneApi.Xingtu.Commands
                 throttleLimit,
                 settings.MaxRequestsPerSecond,
                 store,
-                _maxAge);
+                _maxAge,
+                settings.Proxy);
 
             // Room for finished results to wait behind a slow one, so one slow request does not idle the others.
             _reader = CreateReader();

@@ -70,6 +70,8 @@ namespace JustOneApi.Xingtu.Commands
             XingtuErrorKind.InsufficientBalance => ErrorCategory.QuotaExceeded,
             XingtuErrorKind.NoToken => ErrorCategory.AuthenticationError,
             XingtuErrorKind.InternalError => ErrorCategory.NotSpecified,
+            XingtuErrorKind.ProxyAuthenticationRequired => ErrorCategory.AuthenticationError,
+            XingtuErrorKind.ProxyUnreachable => ErrorCategory.ConnectionError,
             _ => ErrorCategory.InvalidResult,
         };
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using JustOneApi.Xingtu.Configuration;
 
@@ -50,7 +51,11 @@ namespace JustOneApi.Xingtu.Commands
                 settings.LocalCacheMaxAge,
                 tokenSource,
                 TokenResolver.Mask(token),
-                TokenStore.FilePath);
+                TokenStore.FilePath,
+                settings.Proxy.Mode,
+                settings.Proxy.ProxyFor(baseUri)?.ToString(),
+                settings.Proxy.User,
+                settings.Proxy.BypassList.ToArray());
         }
     }
 }

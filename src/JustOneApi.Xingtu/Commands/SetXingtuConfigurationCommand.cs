@@ -1,11 +1,12 @@
 using System;
 using System.Management.Automation;
 using JustOneApi.Xingtu.Configuration;
+using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// Changes the module's process-wide settings: API address, timeout, retries, concurrency, rate cap, endpoint and local store. Its user help is docs/en-US/Set-XingtuConfiguration.md (and zh-CN).
+    /// Changes the module's process-wide settings: API address, proxy, timeout, retries, concurrency, rate cap, endpoint and local store. Its user help is docs/en-US/Set-XingtuConfiguration.md (and zh-CN).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "XingtuConfiguration", SupportsShouldProcess = true, DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(XingtuConfiguration))]
@@ -89,6 +90,38 @@ namespace JustOneApi.Xingtu.Commands
         public TimeSpan LocalCacheMaxAge { get; set; }
 
         /// <summary>
+        /// The proxy every request goes through, such as http://proxy.example.com:8080, instead of the system's or the environment's.
+        /// </summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>
+        /// The user and password the proxy asks for (Basic, NTLM or Negotiate). Kept for this session only; never written anywhere or shown.
+        /// </summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>
+        /// Give the proxy the signed-in user's credentials (Windows integrated authentication).
+        /// </summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>
+        /// Hosts that go direct rather than through -Proxy: a name or address, or *.domain for every host under it.
+        /// </summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? ProxyBypassList { get; set; }
+
+        /// <summary>
+        /// Go direct, ignoring the system's and the environment's proxy (HTTP_PROXY, HTTPS_PROXY). -NoProxy:$false returns to the system proxy.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
+        /// <summary>
         /// Write the new configuration to the pipeline.
         /// </summary>
         [Parameter]
@@ -108,6 +141,12 @@ namespace JustOneApi.Xingtu.Commands
                 ModuleSettings.BaseUriProblem(BaseUri, out baseUri);
             }
 
+            ProxySettings? proxy = ResolveProxy(current.Proxy);
+            if (proxy == null)
+            {
+                return;
+            }
+
             var updated = new ModuleSettings(
                 baseUri,
                 Bound(nameof(TimeoutSec)) ? TimeoutSec : current.TimeoutSec,
@@ -118,7 +157,8 @@ namespace JustOneApi.Xingtu.Commands
                 Bound(nameof(SpreadEndpoint)) ? SpreadEndpoint : current.SpreadEndpoint,
                 Bound(nameof(LocalCacheEnabled)) ? LocalCacheEnabled : current.LocalCacheEnabled,
                 Bound(nameof(LocalCachePath)) ? System.IO.Path.GetFullPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(LocalCachePath)) : current.ExplicitLocalCachePath,
-                Bound(nameof(LocalCacheMaxAge)) ? LocalCacheMaxAge : current.LocalCacheMaxAge);
+                Bound(nameof(LocalCacheMaxAge)) ? LocalCacheMaxAge : current.LocalCacheMaxAge,
+                proxy);
 
             if (updated.LocalCacheMaxAge < TimeSpan.Zero)
             {
@@ -130,9 +170,14 @@ namespace JustOneApi.Xingtu.Commands
                 return;
             }
 
-            if (baseUri != null && baseUri != current.ExplicitBaseUri && ModuleSettings.IsPlainHttpOffMachine(baseUri))
+            // The address or the proxy changed: a token in a plain-HTTP URL crosses the network, and any proxy on the way.
+            Uri inForce = SafeResolveBaseUri(updated);
+            Uri? through = proxy.ProxyFor(inForce);
+            bool baseChanged = baseUri != null && baseUri != current.ExplicitBaseUri;
+            if (ModuleSettings.IsPlainHttpOffMachine(inForce) && (baseChanged || (!ReferenceEquals(proxy, current.Proxy) && through != null)))
             {
-                WriteWarning($"{baseUri.GetLeftPart(UriPartial.Authority)} is plain HTTP: the token crosses the network unencrypted.");
+                WriteWarning($"{inForce.GetLeftPart(UriPartial.Authority)} is plain HTTP: the token crosses the network unencrypted."
+                    + (through == null ? string.Empty : Texts.Format(Texts.PlainHttpThroughProxy, through.GetLeftPart(UriPartial.Authority))));
             }
 
             ModuleSettings.Replace(updated);
@@ -143,6 +188,69 @@ namespace JustOneApi.Xingtu.Commands
         }
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        private static Uri SafeResolveBaseUri(ModuleSettings settings)
+        {
+            try
+            {
+                return settings.ResolveBaseUri(out _);
+            }
+            catch (ArgumentException)
+            {
+                return ModuleSettings.GlobalBaseUri;
+            }
+        }
+
+        /// <summary>
+        /// The proxy setting after this call: the current one unless a proxy parameter was given; null (after a
+        /// terminating error) when the parameters cannot go together. -Proxy starts a new proxy setting, with only the
+        /// -ProxyCredential, -ProxyUseDefaultCredentials and -ProxyBypassList of the same call; without -Proxy, those
+        /// change the proxy set by an earlier call.
+        /// </summary>
+        private ProxySettings? ResolveProxy(ProxySettings current)
+        {
+            bool credential = Bound(nameof(ProxyCredential)) && ProxyCredential != null && ProxyCredential != PSCredential.Empty;
+            bool options = credential || Bound(nameof(ProxyUseDefaultCredentials)) || Bound(nameof(ProxyBypassList));
+            string? problem =
+                Bound(nameof(NoProxy)) && NoProxy.IsPresent && (Bound(nameof(Proxy)) || options) ? Texts.L(Texts.ProxyWithNoProxy)
+                : credential && ProxyUseDefaultCredentials.IsPresent ? Texts.L(Texts.ProxyTwoCredentials)
+                : Bound(nameof(Proxy)) && Proxy != null ? ProxySettings.AddressProblem(Proxy)
+                : options && current.Mode != ProxyMode.Explicit ? Texts.L(Texts.ProxyOptionsNeedProxy)
+                : null;
+            if (problem != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidProxy", ErrorCategory.InvalidArgument, Proxy));
+                return null;
+            }
+
+            if (Bound(nameof(NoProxy)))
+            {
+                return NoProxy.IsPresent ? ProxySettings.None : ProxySettings.System;
+            }
+
+            if (Bound(nameof(Proxy)) && Proxy == null)
+            {
+                return ProxySettings.System;
+            }
+
+            if (!Bound(nameof(Proxy)) && !options)
+            {
+                return current;
+            }
+
+            // -Proxy starts a new setting, complete in itself; without it the others change the proxy in force.
+            ProxySettings basis = Bound(nameof(Proxy)) ? ProxySettings.Explicit(Proxy!, null, false, null) : current;
+            System.Net.NetworkCredential? networkCredential =
+                credential ? ProxyCredential!.GetNetworkCredential()
+                : Bound(nameof(ProxyUseDefaultCredentials)) ? null
+                : basis.Credential;
+            bool useDefault = Bound(nameof(ProxyUseDefaultCredentials)) ? ProxyUseDefaultCredentials.IsPresent : !credential && basis.UseDefaultCredentials;
+            return ProxySettings.Explicit(
+                basis.Address!,
+                networkCredential,
+                useDefault,
+                Bound(nameof(ProxyBypassList)) ? ProxyBypassList : basis.BypassList);
+        }
     }
 
     /// <summary>Rejects a base URI at binding time, before anything changes.</summary>

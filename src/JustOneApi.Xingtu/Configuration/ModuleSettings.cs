@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using JustOneApi.Xingtu.Store;
+using JustOneApi.Xingtu.Transport;
 
 namespace JustOneApi.Xingtu.Configuration
 {
@@ -34,8 +35,10 @@ namespace JustOneApi.Xingtu.Configuration
             SpreadEndpoint spreadEndpoint,
             bool localCacheEnabled,
             string? localCachePath,
-            TimeSpan localCacheMaxAge)
+            TimeSpan localCacheMaxAge,
+            ProxySettings? proxy = null)
         {
+            Proxy = proxy ?? ProxySettings.System;
             SpreadEndpoint = spreadEndpoint;
             LocalCacheEnabled = localCacheEnabled;
             ExplicitLocalCachePath = localCachePath;
@@ -49,6 +52,9 @@ namespace JustOneApi.Xingtu.Configuration
         }
 
         public static ModuleSettings Current => _current;
+
+        /// <summary>How requests reach the API: the system's proxy, one set with -Proxy, or none. Kept for this process only.</summary>
+        public ProxySettings Proxy { get; }
 
         /// <summary>The base URI set in this process, or null to use JUSTONEAPI_BASE_URI or the default.</summary>
         public Uri? ExplicitBaseUri { get; }

@@ -19,8 +19,16 @@ namespace JustOneApi.Xingtu
             System.TimeSpan localCacheMaxAge,
             TokenSource tokenSource,
             string maskedToken,
-            string tokenStorePath)
+            string tokenStorePath,
+            ProxyMode proxyMode = ProxyMode.System,
+            string? proxy = null,
+            string? proxyUser = null,
+            string[]? proxyBypassList = null)
         {
+            ProxyMode = proxyMode;
+            Proxy = proxy ?? string.Empty;
+            ProxyUser = proxyUser ?? string.Empty;
+            ProxyBypassList = proxyBypassList ?? System.Array.Empty<string>();
             Environment = environment;
             BaseUri = baseUri;
             BaseUriSource = baseUriSource;
@@ -80,6 +88,18 @@ namespace JustOneApi.Xingtu
 
         /// <summary>How old a kept answer may be and still be served by Get-XingtuKolSpread; zero means reading is off.</summary>
         public System.TimeSpan LocalCacheMaxAge { get; }
+
+        /// <summary>How requests reach the API: System (the system's or the environment's proxy, the default), Explicit (-Proxy) or NoProxy.</summary>
+        public ProxyMode ProxyMode { get; }
+
+        /// <summary>The proxy requests to BaseUri go through now (set with -Proxy, or the environment's), or empty when they go direct.</summary>
+        public string Proxy { get; }
+
+        /// <summary>The user given to the proxy (DOMAIN\user), "(default credentials)", or empty. The password is never shown.</summary>
+        public string ProxyUser { get; }
+
+        /// <summary>The hosts that go direct rather than through -Proxy.</summary>
+        public string[] ProxyBypassList { get; }
 
         /// <summary>Where the token a call would use now comes from (a -Token parameter overrides it per call).</summary>
         public TokenSource TokenSource { get; }

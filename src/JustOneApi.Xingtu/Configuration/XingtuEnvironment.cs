@@ -44,4 +44,17 @@ namespace JustOneApi.Xingtu
         /// <summary>Set-XingtuConfiguration -BaseUri or -Environment in this process.</summary>
         Session,
     }
+
+    /// <summary>How requests reach the API.</summary>
+    public enum ProxyMode
+    {
+        /// <summary>Through the system's or the environment's proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), if any: the default.</summary>
+        System,
+
+        /// <summary>Through the proxy set with Set-XingtuConfiguration -Proxy.</summary>
+        Explicit,
+
+        /// <summary>Direct, whatever the environment says (Set-XingtuConfiguration -NoProxy).</summary>
+        NoProxy,
+    }
 }

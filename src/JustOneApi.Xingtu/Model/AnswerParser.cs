@@ -21,6 +21,11 @@ namespace JustOneApi.Xingtu.Model
 
         public static ApiAnswer<T> Interpret<T>(int httpStatus, byte[] body, ApiRequest request, IAnswerReader<T> reader, DateTimeOffset fetchedAt, bool fromLocalCache = false)
         {
+            if (httpStatus == 407)
+            {
+                return ProxyAuthenticationRequired<T>(request);
+            }
+
             JsonDocument? document = TryParse(body, out string? parseProblem);
             using (document)
             {
@@ -61,6 +66,18 @@ namespace JustOneApi.Xingtu.Model
                 $"The API's answer for {request.Subject} (HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)}) broke off: {what} It was not retried, since it may have been billed.",
                 request.KolId,
                 httpStatusCode: httpStatus,
+                target: request.Target));
+
+        /// <summary>
+        /// HTTP 407, whatever the body: only a proxy sends it, so nothing reached the API and no other row can get
+        /// through either. It stops the batch, and is not retried.
+        /// </summary>
+        public static ApiAnswer<T> ProxyAuthenticationRequired<T>(ApiRequest request) =>
+            ApiAnswer<T>.Failed(Disposition.Stop, new XingtuApiException(
+                XingtuErrorKind.ProxyAuthenticationRequired,
+                Texts.Format(Texts.ProxyAuthenticationRequired, request.Subject),
+                request.KolId,
+                httpStatusCode: 407,
                 target: request.Target));
 
         /// <summary>The HTTP statuses worth a retry when the body does not say otherwise: timeout, rate limit, server errors.</summary>

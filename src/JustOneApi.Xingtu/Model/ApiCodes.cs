@@ -54,7 +54,9 @@ namespace JustOneApi.Xingtu.Model
             || kind == XingtuErrorKind.DailyQuotaExceeded
             || kind == XingtuErrorKind.PermissionDenied
             || kind == XingtuErrorKind.InsufficientBalance
-            || kind == XingtuErrorKind.NoToken;
+            || kind == XingtuErrorKind.NoToken
+            || kind == XingtuErrorKind.ProxyAuthenticationRequired
+            || kind == XingtuErrorKind.ProxyUnreachable;
 
         /// <summary>The sentence a user reads for a code: what happened to <paramref name="subject"/> (such as KOL '123') and what to do.</summary>
         public static string Describe(int code, string subject, string? apiMessage)

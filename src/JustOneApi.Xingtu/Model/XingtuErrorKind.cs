@@ -61,5 +61,11 @@ namespace JustOneApi.Xingtu
 
         /// <summary>An unexpected failure inside the module; the message asks for a report.</summary>
         InternalError,
+
+        /// <summary>HTTP 407: the proxy wants credentials, or refused the ones given. Stops the batch; never retried.</summary>
+        ProxyAuthenticationRequired,
+
+        /// <summary>The proxy could not be reached after every retry of the first request. Stops the batch.</summary>
+        ProxyUnreachable,
     }
 }

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -44,6 +45,9 @@ namespace JustOneApi.Xingtu.Transport
     {
         Timeout,
         Connection,
+
+        /// <summary>The connection to the proxy failed: nothing reached the API.</summary>
+        Proxy,
     }
 
     /// <summary>No complete answer. The message is the module's own and holds no URL.</summary>
@@ -68,22 +72,42 @@ namespace JustOneApi.Xingtu.Transport
         public const int MaxBodyBytes = 4 * 1024 * 1024;
 
         // One HttpClient per process: its connection pool is what makes a batch fast, and sockets are not leaked.
-        private static readonly Lazy<HttpClient> SharedClient = new Lazy<HttpClient>(CreateClient, LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<HttpClient> SharedClient = new Lazy<HttpClient>(() => CreateClient(ProxySettings.System), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // And one more per proxy setting made with Set-XingtuConfiguration, so that a change takes effect; each goes
+        // with its setting once no setting refers to it any more.
+        private static readonly ConditionalWeakTable<ProxySettings, PooledClient> ProxyClients = new ConditionalWeakTable<ProxySettings, PooledClient>();
 
         private readonly HttpClient _client;
         private readonly string? _token;
+        private readonly ProxySettings _proxy;
 
         /// <param name="token">Only used to scrub it from the text of failures.</param>
-        public HttpTransport(string? token)
-            : this(SharedClient.Value, token)
+        /// <param name="proxy">How requests reach the API; the system's proxy when null.</param>
+        public HttpTransport(string? token, ProxySettings? proxy = null)
+            : this(ClientFor(proxy ?? ProxySettings.System), token, proxy)
         {
         }
 
-        public HttpTransport(HttpClient client, string? token)
+        public HttpTransport(HttpClient client, string? token, ProxySettings? proxy = null)
         {
             _client = client;
             _token = token;
+            _proxy = proxy ?? ProxySettings.System;
         }
+
+        /// <summary>
+        /// The gate that lets one fetch go first through <paramref name="proxy"/> to <paramref name="baseUri"/> until an
+        /// answer has come back through it; null when requests there go direct.
+        /// </summary>
+        public static ProxyProbe? ProbeFor(ProxySettings proxy, Uri baseUri) =>
+            proxy.ProxyFor(baseUri) == null ? null : ProxyClients.GetValue(proxy, Pool).Probe;
+
+        private static HttpClient ClientFor(ProxySettings proxy) =>
+            proxy.Mode == ProxyMode.System ? SharedClient.Value : ProxyClients.GetValue(proxy, Pool).Client;
+
+        private static PooledClient Pool(ProxySettings proxy) =>
+            new PooledClient(proxy.Mode == ProxyMode.System ? SharedClient.Value : CreateClient(proxy));
 
         public async Task<TransportResponse> GetAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
         {
@@ -107,6 +131,11 @@ namespace JustOneApi.Xingtu.Transport
                 // headers would outlast -TimeoutSec and Ctrl+C: disposing the response ends the read on both editions.
                 using CancellationTokenRegistration disposeOnCancel = attempt.Token.Register(() => response.Dispose());
                 status = (int)response.StatusCode;
+                if (status == 401 && IsProxyRefusal(response, uri))
+                {
+                    return new TransportResponse(407, Array.Empty<byte>(), null, tooLarge: false);
+                }
+
                 TimeSpan? retryAfter = RetryAfterOf(response);
                 long? declared = response.Content.Headers.ContentLength;
                 if (declared > MaxBodyBytes)
@@ -125,6 +154,17 @@ namespace JustOneApi.Xingtu.Transport
             catch (Exception ex) when (attempt.IsCancellationRequested && (ex is OperationCanceledException || IsNetworkFailure(ex)))
             {
                 throw new TransportException(TransportFailure.Timeout, $"No complete answer within {timeout.TotalSeconds:0.###} s (TimeoutSec); the server may still have answered, and billed, it.", status);
+            }
+            catch (Exception ex) when (status == null && (ex is HttpRequestException || ex is WebException) && (ProxyTunnelStatus(ex) != null || IsConnectFailure(ex)) && _proxy.ProxyFor(uri) is Uri proxy)
+            {
+                // Through a proxy, a failure to connect is the proxy's: it could not be reached, and nothing reached
+                // the API. A refused tunnel (407 to a CONNECT comes back as an exception on .NET 6 and later) is its answer.
+                if (ProxyTunnelStatus(ex) is int tunnelStatus)
+                {
+                    return new TransportResponse(tunnelStatus, Array.Empty<byte>(), null, tooLarge: false);
+                }
+
+                throw new TransportException(TransportFailure.Proxy, Texts.Format(Texts.ProxyConnectionFailed, proxy.GetLeftPart(UriPartial.Authority), Redaction.DescribeChain(ex, _token)), null);
             }
             catch (Exception ex) when (IsNetworkFailure(ex))
             {
@@ -196,7 +236,47 @@ namespace JustOneApi.Xingtu.Transport
             return null;
         }
 
-        private static HttpClient CreateClient()
+        /// <summary>
+        /// True for a 401 that is the proxy's refusal of the credentials it was given, not the API's answer: some
+        /// proxies (tinyproxy among them) send 401 rather than 407 for a wrong password. The API answers in JSON.
+        /// </summary>
+        private bool IsProxyRefusal(HttpResponseMessage response, Uri uri) =>
+            (_proxy.Credential != null || _proxy.UseDefaultCredentials)
+            && !(response.Content.Headers.ContentType?.MediaType?.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
+            && _proxy.ProxyFor(uri) != null;
+
+        /// <summary>True when no connection could be made at all (refused, unreachable, name not found), on either edition.</summary>
+        private static bool IsConnectFailure(Exception exception)
+        {
+            for (Exception? current = exception; current != null; current = current.InnerException)
+            {
+                if (current is System.Net.Sockets.SocketException
+                    || (current is WebException web && (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure || web.Status == WebExceptionStatus.ProxyNameResolutionFailure)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The status a proxy refused a CONNECT tunnel with, as .NET words it; null for any other failure.</summary>
+        private static int? ProxyTunnelStatus(Exception exception)
+        {
+            for (Exception? current = exception; current != null; current = current.InnerException)
+            {
+                System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(
+                    current.Message, @"proxy tunnel request .* status code '?(\d{3})", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+                if (match.Success)
+                {
+                    return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return null;
+        }
+
+        private static HttpClient CreateClient(ProxySettings proxy)
         {
             if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
             {
@@ -211,9 +291,49 @@ namespace JustOneApi.Xingtu.Transport
                 // .NET Framework allows 2 connections per server unless told otherwise.
                 MaxConnectionsPerServer = 256,
             };
+            if (proxy.Mode == ProxyMode.NoProxy)
+            {
+                handler.UseProxy = false;
+            }
+            else if (proxy.CreateWebProxy() is IWebProxy explicitProxy)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = explicitProxy;
+            }
 
             // Each attempt has its own timeout, from TimeoutSec.
             return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+    }
+
+    /// <summary>One HTTP client for one proxy setting, and its probe.</summary>
+    internal sealed class PooledClient
+    {
+        public PooledClient(HttpClient client)
+        {
+            Client = client;
+        }
+
+        public HttpClient Client { get; }
+
+        public ProxyProbe Probe { get; } = new ProxyProbe();
+    }
+
+    /// <summary>
+    /// Whether a path through a proxy is known to work. Until one answer has come back through it, one fetch goes
+    /// alone, with its retries, and the rest wait: a proxy that wants credentials or cannot be reached then costs one
+    /// request (and its retries), not one per row.
+    /// </summary>
+    internal sealed class ProxyProbe
+    {
+        private int _proven;
+
+        public SemaphoreSlim Alone { get; } = new SemaphoreSlim(1, 1);
+
+        public bool Proven
+        {
+            get => Volatile.Read(ref _proven) == 1;
+            set => Volatile.Write(ref _proven, value ? 1 : 0);
         }
     }
 }
