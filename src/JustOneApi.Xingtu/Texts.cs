@@ -156,6 +156,25 @@ namespace JustOneApi.Xingtu
         /// <summary>{0} the whole row as text.</summary>
         public const string KolIdWholeRow = "The input '{0}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, oAuthorId, StarId, star_id, XingtuId, 达人ID, 星图ID). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
 
+        /// <summary>{0} the environment variable.</summary>
+        public const string NoToken = "No Just One API token was found, so no request was sent. Run Set-XingtuToken (add -Persist to keep it for later sessions), set the {0} environment variable, or pass -Token.";
+
+        /// <summary>{0} the length.</summary>
+        public const string KolIdTooLong = "The KolId is {0} characters long; Xingtu ids are about 19 digits. It was not sent.";
+
+        /// <summary>{0} the id shown, {1} the character named, {2} its position.</summary>
+        public const string KolIdInvisible = "The KolId '{0}' holds an invisible character inside it, {1} at position {2}, copied along with the id; no author has such an id. Retype the id, or remove the character. It was not sent.";
+
+        /// <summary>{0} the id shown, {1} the host, {2} why that host will not do.</summary>
+        public const string KolIdOtherHost = "The KolId '{0}' is a link to {1}, not to Xingtu: {2}. Open the creator's page on xingtu.cn and pass its link or the author id in it. It was not sent.";
+
+        public const string DouyinLink = "a douyin.com link holds a Douyin user or video id, not the Xingtu author id";
+
+        public const string OnlyXingtuLink = "only a link to a Xingtu creator page (xingtu.cn) holds the Xingtu author id";
+
+        /// <summary>{0} the id shown.</summary>
+        public const string KolIdNoAuthorInLink = "The KolId '{0}' is a Xingtu link, but its path holds no author id (a run of ten or more digits). Pass the link of the creator's own page, or the author id itself. It was not sent.";
+
         /// <summary>Fills <paramref name="format"/> in the UI culture's language, with the invariant culture's number format.</summary>
         public static string Format(string format, params object[] values)
         {

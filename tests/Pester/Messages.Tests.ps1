@@ -51,6 +51,18 @@ Describe 'Messages' {
         $caught.Exception.Message | Should -Not -Match 'The batch stopped'
     }
 
+    It 'come in Chinese under zh-CN: a refused douyin.com link, and no token at all' {
+        $null = Invoke-InCulture 'zh-CN' { Get-XingtuKolSpread -KolId 'https://www.douyin.com/video/7300000000000000000' -ErrorVariable script:errs -ErrorAction SilentlyContinue }
+        $errs[0].Exception.Message | Should -Match '^KolId ''https://www\.douyin\.com/video/7300000000000000000'' 是指向 www\.douyin\.com 的链接，不是星图链接：douyin\.com 链接中是抖音用户或视频 ID'
+        Clear-XingtuToken
+        try {
+            $caught = Invoke-InCulture 'zh-CN' { try { $null = Get-XingtuKolSpread -KolId $SampleKolId -ErrorAction Stop } catch { $_ } }
+            $caught.Exception.Message | Should -Match '^未找到 Just One API 的 token，因此没有发送任何请求。请运行 Set-XingtuToken'
+        }
+        finally { Set-XingtuToken -Token $TestToken }
+        (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 0
+    }
+
     It 'come in Chinese under zh-CN: a warning' {
         $rows = @([pscustomobject]@{ KolId = $SampleKolId; "$([char]0xFFFD)$([char]0xFFFD)" = 'x' })
         $null = Invoke-InCulture 'zh-CN' { $rows | Get-XingtuKolSpread -WarningVariable script:warnings -WarningAction SilentlyContinue }

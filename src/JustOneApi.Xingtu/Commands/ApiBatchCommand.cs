@@ -224,7 +224,7 @@ namespace JustOneApi.Xingtu.Commands
             {
                 var noToken = new XingtuApiException(
                     XingtuErrorKind.NoToken,
-                    $"No Just One API token was found, so no request was sent. Run Set-XingtuToken (add -Persist to keep it for later sessions), set the {TokenResolver.TokenVariable} environment variable, or pass -Token.");
+                    Texts.Format(Texts.NoToken, TokenResolver.TokenVariable));
                 ThrowTerminatingError(ErrorRecords.From(noToken));
                 return;
             }

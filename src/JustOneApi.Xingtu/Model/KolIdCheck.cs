@@ -35,7 +35,7 @@ namespace JustOneApi.Xingtu.Model
 
             if (id.Length > MaxLength)
             {
-                return $"The KolId is {id.Length.ToString(CultureInfo.InvariantCulture)} characters long; Xingtu ids are about 19 digits. It was not sent.";
+                return Texts.Format(Texts.KolIdTooLong, id.Length);
             }
 
             // PowerShell turns a piped row that has no id column into text like "@{Name=...}" and binds that.
@@ -55,7 +55,7 @@ namespace JustOneApi.Xingtu.Model
             if (invisible >= 0)
             {
                 int position = id.Take(invisible).Count(c => !char.IsLowSurrogate(c)) + 1;
-                return $"The KolId '{KolIdNormalizer.Show(id)}' holds an invisible character inside it, {KolIdNormalizer.Describe(id, invisible)} at position {position.ToString(CultureInfo.InvariantCulture)}, copied along with the id; no author has such an id. Retype the id, or remove the character. It was not sent.";
+                return Texts.Format(Texts.KolIdInvisible, KolIdNormalizer.Show(id), KolIdNormalizer.Describe(id, invisible), position);
             }
 
             return null;

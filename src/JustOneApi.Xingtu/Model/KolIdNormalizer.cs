@@ -243,16 +243,14 @@ namespace JustOneApi.Xingtu.Model
             string host = uri.Host.TrimEnd('.').ToLowerInvariant();
             if (!IsUnder(host, "xingtu.cn"))
             {
-                string why = IsUnder(host, "douyin.com") || IsUnder(host, "iesdouyin.com")
-                    ? "a douyin.com link holds a Douyin user or video id, not the Xingtu author id"
-                    : "only a link to a Xingtu creator page (xingtu.cn) holds the Xingtu author id";
-                return $"The KolId '{shown}' is a link to {host}, not to Xingtu: {why}. Open the creator's page on xingtu.cn and pass its link or the author id in it. It was not sent.";
+                string why = IsUnder(host, "douyin.com") || IsUnder(host, "iesdouyin.com") ? Texts.DouyinLink : Texts.OnlyXingtuLink;
+                return Texts.Format(Texts.KolIdOtherHost, shown, host, why);
             }
 
             MatchCollection runs = AuthorIdRun.Matches(uri.AbsolutePath);
             if (runs.Count == 0)
             {
-                return $"The KolId '{shown}' is a Xingtu link, but its path holds no author id (a run of ten or more digits). Pass the link of the creator's own page, or the author id itself. It was not sent.";
+                return Texts.Format(Texts.KolIdNoAuthorInLink, shown);
             }
 
             if (runs.Count > 1)
