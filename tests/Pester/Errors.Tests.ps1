@@ -48,7 +48,8 @@ Describe 'Get-XingtuKolSpread errors and retries' {
             @{ Step = 'truncated'; Id = 'MalformedResponse'; Category = 'InvalidData'; Calls = 1 }
             @{ Step = 'empty'; Id = 'MalformedResponse'; Category = 'InvalidData'; Calls = 1 }
             @{ Step = 'huge'; Id = 'MalformedResponse'; Category = 'InvalidData'; Calls = 1 }
-            @{ Step = 'http:404'; Id = 'HttpError'; Category = 'ProtocolError'; Calls = 1 }
+            # On V2: a V1 404 without an envelope means V1 is removed, which V1Removed.Tests.ps1 covers.
+            @{ Step = 'http:404'; Id = 'HttpError'; Category = 'ProtocolError'; Calls = 1; Extra = @{ Endpoint = 'V2' } }
             @{ Step = '301*'; Id = 'CollectionFailed'; Category = 'ResourceUnavailable'; Calls = 4 }
             @{ Step = '302*'; Id = 'RateLimited'; Category = 'LimitsExceeded'; Calls = 4 }
             @{ Step = '500*'; Id = 'ServerError'; Category = 'ResourceUnavailable'; Calls = 4 }
@@ -59,7 +60,7 @@ Describe 'Get-XingtuKolSpread errors and retries' {
             @{ Step = 'http:503:code=999*'; Id = 'UnknownCode'; Category = 'InvalidResult'; Calls = 4 }
         ) {
             Set-XingtuEmulatorScript -Uri $Uri -KolId 'bad' -Step $Step
-            $run = Invoke-Batch -KolId 'good1', 'bad', 'good2'
+            $run = Invoke-Batch -KolId 'good1', 'bad', 'good2' -Extra $(if ($Extra) { $Extra } else { @{} })
 
             $run.Terminating | Should -BeNullOrEmpty
             $run.Objects.KolId | Should -Be @('good1', 'good2')
