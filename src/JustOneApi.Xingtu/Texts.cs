@@ -156,6 +156,12 @@ namespace JustOneApi.Xingtu
         /// <summary>{0} the whole row as text.</summary>
         public const string KolIdWholeRow = "The input '{0}' is a whole row, not a KolId: it has no column named KolId or one of its aliases (kol_id, Id, AuthorId, author_id, oAuthorId, StarId, star_id, XingtuId, 达人ID, 星图ID). Rename the column, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}.";
 
+        /// <summary>{0} the last error, {1} how many attempts.</summary>
+        public const string GaveUpAfter = "{0} Gave up after {1} attempts.";
+
+        /// <summary>{0} the last error, {1} 1.</summary>
+        public const string GaveUpAfterOne = "{0} Gave up after {1} attempt.";
+
         /// <summary>{0} the environment variable.</summary>
         public const string NoToken = "No Just One API token was found, so no request was sent. Run Set-XingtuToken (add -Persist to keep it for later sessions), set the {0} environment variable, or pass -Token.";
 

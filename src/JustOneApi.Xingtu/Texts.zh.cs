@@ -63,6 +63,8 @@ namespace JustOneApi.Xingtu
             [TokenKey] = "查询中含有 'token' 键。模块会自行添加 token，并且只发送到所配置的地址：请用 Set-XingtuToken 或 -Token 设置。",
             [NothingSent] = "{0} 没有为 {1} 发送任何请求。",
             [Normalised] = "KolId '{0}' 已规范化为 '{1}'",
+            [GaveUpAfter] = "{0} 尝试 {1} 次后放弃。",
+            [GaveUpAfterOne] = "{0} 尝试 {1} 次后放弃。",
             [NoToken] = "未找到 Just One API 的 token，因此没有发送任何请求。请运行 Set-XingtuToken（加 -Persist 可供以后的会话使用），或设置环境变量 {0}，或传入 -Token。",
             [KolIdTooLong] = "KolId 长 {0} 个字符；星图 ID 约为 19 位数字。它没有被发送。",
             [KolIdInvisible] = "KolId '{0}' 中间含有一个不可见字符：第 {2} 个位置的 {1}，是随 ID 一起复制进来的；没有作者的 ID 是这样的。请重新输入该 ID，或删除这个字符。它没有被发送。",

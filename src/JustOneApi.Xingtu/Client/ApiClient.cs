@@ -212,7 +212,7 @@ namespace JustOneApi.Xingtu.Client
                 if (answer.Disposition != Disposition.Retry || !_retry.MayRetry(attempts))
                 {
                     string message = answer.Disposition == Disposition.Retry
-                        ? $"{error.Message} Gave up after {Count(attempts, "attempt")}."
+                        ? Texts.Format(attempts == 1 ? Texts.GaveUpAfterOne : Texts.GaveUpAfter, error.Message, attempts)
                         : error.Message;
                     return Outcome<T>.Failed(error.WithAttempts(attempts, message), sent: true);
                 }
@@ -413,9 +413,6 @@ namespace JustOneApi.Xingtu.Client
                 ? response
                 : new TransportResponse(response.StatusCode, scrubbed, response.RetryAfter, response.TooLarge);
         }
-
-        private static string Count(int n, string noun) =>
-            n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
         /// <summary>What one fetch has done so far, across its attempts and endpoints.</summary>
         private sealed class FetchState
