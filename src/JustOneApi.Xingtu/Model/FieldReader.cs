@@ -22,6 +22,17 @@ namespace JustOneApi.Xingtu.Model
             _anomalies = anomalies;
         }
 
+        /// <summary>
+        /// Opens an answer's data for reading; false, with the problem for the row's error, when the data is not an
+        /// object. Every typed reader starts here.
+        /// </summary>
+        public static bool TryOpenData(AnswerEnvelope envelope, List<string> anomalies, out FieldReader fields, out string? problem)
+        {
+            fields = new FieldReader(envelope.Data, string.Empty, anomalies);
+            problem = envelope.Data.ValueKind == JsonValueKind.Object ? null : "no data object";
+            return problem == null;
+        }
+
         public FieldReader Child(string name) => new FieldReader(Field(name), PathOf(name), _anomalies);
 
         public string? Text(string name)

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 
 namespace JustOneApi.Xingtu.Model
 {
@@ -13,14 +12,11 @@ namespace JustOneApi.Xingtu.Model
         public bool TryRead(ApiRequest request, AnswerEnvelope envelope, List<string> anomalies, out KolPrice result, out string? problem)
         {
             result = null!;
-            if (envelope.Data.ValueKind != JsonValueKind.Object)
+            if (!FieldReader.TryOpenData(envelope, anomalies, out FieldReader fields, out problem))
             {
-                problem = "no data object";
                 return false;
             }
 
-            problem = null;
-            var fields = new FieldReader(envelope.Data, string.Empty, anomalies);
             var tiers = new List<KolPriceTier>();
             foreach (FieldReader item in fields.Items("price_info"))
             {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace JustOneApi.Xingtu.Model
 {
@@ -12,14 +11,11 @@ namespace JustOneApi.Xingtu.Model
         public bool TryRead(ApiRequest request, AnswerEnvelope envelope, List<string> anomalies, out KolProfile result, out string? problem)
         {
             result = null!;
-            if (envelope.Data.ValueKind != JsonValueKind.Object)
+            if (!FieldReader.TryOpenData(envelope, anomalies, out FieldReader fields, out problem))
             {
-                problem = "no data object";
                 return false;
             }
 
-            problem = null;
-            var fields = new FieldReader(envelope.Data, string.Empty, anomalies);
             result = new KolProfile(
                 request.KolId ?? request.Target,
                 fields.Text("nick_name"),

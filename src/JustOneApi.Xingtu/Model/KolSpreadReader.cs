@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace JustOneApi.Xingtu.Model
 {
@@ -20,14 +19,11 @@ namespace JustOneApi.Xingtu.Model
         public bool TryRead(ApiRequest request, AnswerEnvelope envelope, List<string> anomalies, out KolSpread result, out string? problem)
         {
             result = null!;
-            if (envelope.Data.ValueKind != JsonValueKind.Object)
+            if (!FieldReader.TryOpenData(envelope, anomalies, out FieldReader fields, out problem))
             {
-                problem = "no data object";
                 return false;
             }
 
-            problem = null;
-            var fields = new FieldReader(envelope.Data, string.Empty, anomalies);
             var spread = new KolSpread(
                 request.KolId ?? request.Target,
                 SpreadQuery.EndpointOf(request),

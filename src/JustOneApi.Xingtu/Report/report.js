@@ -121,6 +121,17 @@
     });
   }
 
+  // A scatter's marks, one per [row, x, y], wired for hover and click; then the chart goes into its figure.
+  function dots(f, s, pts, px, py) {
+    var g = svg('g');
+    pts.forEach(function (p) {
+      g.appendChild(svg('circle', { 'class': 'mark', cx: px(p[1]).toFixed(1), cy: py(p[2]).toFixed(1), r: 4.5, 'data-r': p[0] }));
+    });
+    s.appendChild(g);
+    wire(s);
+    f.appendChild(s);
+  }
+
   var W = 640, H = 400, M = { l: 64, r: 18, t: 14, b: 46 };
   function log10(v) { return Math.log(v) / Math.LN10; }
   function decades(lo, hi) {
@@ -179,13 +190,7 @@
         s.appendChild(svg('text', { 'class': 'cpmlabel', x: x2 - 6, y: y2 - 4, 'text-anchor': 'end',
           transform: 'rotate(' + angle.toFixed(1) + ' ' + x2.toFixed(1) + ' ' + y2.toFixed(1) + ')' }, say(L.chartCpmLine, fmt(cpm, 0))));
       });
-      var g = svg('g');
-      pts.forEach(function (p) {
-        g.appendChild(svg('circle', { 'class': 'mark', cx: px(p[1]).toFixed(1), cy: py(p[2]).toFixed(1), r: 4.5, 'data-r': p[0] }));
-      });
-      s.appendChild(g);
-      wire(s);
-      f.appendChild(s);
+      dots(f, s, pts, px, py);
     }
     note(f, pts.length);
   })();
@@ -212,13 +217,7 @@
       for (var t = 0; t <= 4; t++) ticks.push(low + (top - low) * t / 4);
       axes(s, ticks.map(function (v) { return { p: px(v), label: fmt(v, 0) }; }),
         ticks.map(function (v) { return { p: py(v), label: fmt(v, 0) }; }), L.chartPeerX, L.chartPeerY);
-      var g = svg('g');
-      pts.forEach(function (p) {
-        g.appendChild(svg('circle', { 'class': 'mark', cx: px(p[1]).toFixed(1), cy: py(p[2]).toFixed(1), r: 4.5, 'data-r': p[0] }));
-      });
-      s.appendChild(g);
-      wire(s);
-      f.appendChild(s);
+      dots(f, s, pts, px, py);
     }
     note(f, pts.length);
   })();
