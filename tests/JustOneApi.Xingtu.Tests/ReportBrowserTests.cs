@@ -169,6 +169,36 @@ namespace JustOneApi.Xingtu.Tests
         }
 
         [SkippableFact]
+        public async Task ASortAfterScrollingAndFilteringShowsEveryRowsOwnCellsInTheNewOrder()
+        {
+            // Rows already given cells at both ends, a filter on, then a sort: the row elements take new rows, and
+            // each must show its own row's cells and its own row's filter state, never another row's leftovers.
+            var rows = ReportSamples.Rows(400);
+            await using var report = await Open(rows);
+            int id = await ColumnOf(report.Page, "KolId");
+            int followers = await ColumnOf(report.Page, "Followers");
+            await report.Page.EvaluateExpressionAsync("window.scrollTo(0, document.body.scrollHeight)");
+            await report.Page.WaitForFunctionAsync("() => { const r = document.querySelectorAll('.tbody .tr'); return r[r.length - 1].children.length > 0; }", new WaitForFunctionOptions { Timeout = 10000 });
+            const string Query = "生活";
+            await report.Page.EvaluateFunctionAsync("q => { const f = document.querySelector('input[type=search]'); f.value = q; f.dispatchEvent(new Event('input')); }", Query);
+            await report.Page.ClickAsync($".th[data-c=\"{followers}\"]");
+            await report.Page.ClickAsync($".th[data-c=\"{followers}\"]");
+            await FillAll(report.Page);
+
+            var expected = rows.Select((row, index) => (row, index)).Where(x => x.row.Followers.HasValue)
+                .OrderByDescending(x => x.row.Followers).ThenBy(x => x.index)
+                .Concat(rows.Select((row, index) => (row, index)).Where(x => !x.row.Followers.HasValue))
+                .Select(x => x.row).ToList();
+            var shown = await report.Page.EvaluateFunctionAsync<string[][]>(
+                "c => Array.from(document.querySelectorAll('.tbody .tr'), r => [r.children[c].textContent, String(r.hidden), r.id])", id);
+            Assert.Equal(expected.Select(row => row.KolId), shown.Select(cells => cells[0]));
+            Assert.Equal(
+                expected.Select(row => (!string.Join("\n", row.NickName ?? string.Empty, row.KolId, row.Tags ?? string.Empty).ToLowerInvariant().Contains(Query)).ToString().ToLowerInvariant()),
+                shown.Select(cells => cells[1]));
+            Assert.Equal(expected.Select(row => "xt-row-" + rows.IndexOf(row)), shown.Select(cells => cells[2]));
+        }
+
+        [SkippableFact]
         public async Task NumbersHaveSeparatorsAreRightAlignedAndMissingIsEmpty()
         {
             var rows = ReportSamples.Rows();

@@ -368,8 +368,9 @@
   wrap.appendChild(table);
   document.body.appendChild(wrap);
   fillTop();
+  var near = null;
   if (window.IntersectionObserver) {
-    var near = new IntersectionObserver(function (entries) {
+    near = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
         if (e.isIntersecting) { fill(+e.target.getAttribute('data-r')); near.unobserve(e.target); }
       });
@@ -415,9 +416,25 @@
       var d = num ? x - y : collator.compare(x, y);
       return d === 0 ? a - b : d * sortDir;
     });
-    var f = document.createDocumentFragment();
-    for (var k = 0; k < n; k++) f.appendChild(trs[order[k]]);
-    tbody.appendChild(f);
+    // The row elements stay where they are and take the rows of the new order: re-inserting 5,000 nodes costs the
+    // browser far more than emptying the few that had cells, which are made again as they come near the screen.
+    var slots = tbody.children, hidden = new Array(n);
+    for (var h = 0; h < n; h++) hidden[h] = trs[h].hidden;
+    for (var k = 0; k < n; k++) {
+      var tr = slots[k], was = +tr.getAttribute('data-r'), now = order[k];
+      trs[now] = tr;
+      if (was === now) continue;
+      if (filled[was]) {
+        tr.textContent = '';
+        tr.classList.add('empty');
+        if (near) near.observe(tr);
+      }
+      filled[was] = false;
+      tr.setAttribute('data-r', now);
+      tr.id = 'xt-row-' + now;
+      tr.classList.remove('flash');
+      if (tr.hidden !== hidden[now]) tr.hidden = hidden[now];
+    }
     fillTop();
     var ths = hr.children;
     for (var i = 0; i < cols.length; i++) {
