@@ -144,11 +144,11 @@ internal sealed class SpreadV2Route : ApiRoute
         DataGenerator.WriteSuccess(writer, request.Key, request.Type, request.Range, request.Platform, variant);
 }
 
-/// <summary>Creator profile: GET /api/douyin-xingtu/gw/api/author/get_author_base_info/v1?oAuthorId=&amp;platform=.</summary>
-internal sealed class ProfileRoute : ApiRoute
+/// <summary>A creator's path, asked by oAuthorId and platform: the profile and the prices.</summary>
+internal abstract class AuthorRoute : ApiRoute
 {
-    public ProfileRoute()
-        : base(Prefix + "gw/api/author/get_author_base_info/v1")
+    protected AuthorRoute(string path)
+        : base(path)
     {
     }
 
@@ -160,6 +160,15 @@ internal sealed class ProfileRoute : ApiRoute
         int platform = Choose(query, "platform", Platforms, ref problem);
         request = problem is null ? new ApiRequest(key, string.Empty, string.Empty, Platforms[platform], 0) : default;
         return problem is null;
+    }
+}
+
+/// <summary>Creator profile: GET /api/douyin-xingtu/gw/api/author/get_author_base_info/v1?oAuthorId=&amp;platform=.</summary>
+internal sealed class ProfileRoute : AuthorRoute
+{
+    public ProfileRoute()
+        : base(Prefix + "gw/api/author/get_author_base_info/v1")
+    {
     }
 
     /// <summary>The profile is the creator's whatever the platform, so the platform is checked but not used.</summary>
@@ -171,21 +180,11 @@ internal sealed class ProfileRoute : ApiRoute
 /// Creator prices: GET /api/douyin-xingtu/gw/api/author/get_author_marketing_info/v1?oAuthorId=&amp;platform=. A creator
 /// without marketing data (an id ending in 0201) is answered code 201, billed.
 /// </summary>
-internal sealed class MarketingRoute : ApiRoute
+internal sealed class MarketingRoute : AuthorRoute
 {
     public MarketingRoute()
         : base(Prefix + "gw/api/author/get_author_marketing_info/v1")
     {
-    }
-
-    public override string KeyOf(IQueryCollection query) => query["oAuthorId"].ToString();
-
-    public override bool TryParse(IQueryCollection query, string key, out ApiRequest request, [NotNullWhen(false)] out string? problem)
-    {
-        problem = Required(key, "oAuthorId");
-        int platform = Choose(query, "platform", Platforms, ref problem);
-        request = problem is null ? new ApiRequest(key, string.Empty, string.Empty, Platforms[platform], 0) : default;
-        return problem is null;
     }
 
     public override int? NoDataCode(in ApiRequest request) => AuthorGenerator.HasNoMarketingData(request.Key) ? 201 : null;
