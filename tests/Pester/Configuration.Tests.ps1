@@ -131,6 +131,17 @@ Describe 'Set-XingtuConfiguration' {
         }
     }
 
+    It 'keeps a password typed into a refused proxy address out of the error record: <Proxy>' -ForEach @(
+        @{ Proxy = 'http://user:pr0xy-s3cret@proxy.example.invalid:3128' }
+        @{ Proxy = 'user:pr0xy-s3cret@proxy.example.invalid:3128' }
+    ) {
+        $record = $null
+        try { Set-XingtuConfiguration -Proxy $Proxy -ErrorAction Stop } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike 'InvalidProxy*'
+        $text = @($record.ToString(), "$($record.TargetObject)", $record.Exception.ToString(), "$($record.CategoryInfo)") -join "`n"
+        $text | Should -Not -Match 'pr0xy-s3cret'
+    }
+
     It 'does not take -Environment and -BaseUri together' {
         { Set-XingtuConfiguration -Environment Global -BaseUri 'http://127.0.0.1:9' } | Should -Throw
     }

@@ -219,7 +219,7 @@ namespace JustOneApi.Xingtu.Commands
                 : null;
             if (problem != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidProxy", ErrorCategory.InvalidArgument, Proxy));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), "InvalidProxy", ErrorCategory.InvalidArgument, ProxySettings.Shown(Proxy)));
                 return null;
             }
 

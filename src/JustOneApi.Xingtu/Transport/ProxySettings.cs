@@ -69,6 +69,15 @@ namespace JustOneApi.Xingtu.Transport
             return null;
         }
 
+        /// <summary>
+        /// How a refused address may be named in an error: the scheme, host and port of an http(s) address, never a
+        /// user or password typed into it; null for anything else, which may be such text unparsed.
+        /// </summary>
+        public static string? Shown(Uri? address) =>
+            address != null && address.IsAbsoluteUri && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps)
+                ? address.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)
+                : null;
+
         /// <summary>The proxy for the handler: null for the system's, and for none (UseProxy is then false).</summary>
         public IWebProxy? CreateWebProxy() =>
             Mode == ProxyMode.Explicit ? new ExplicitProxy(this) : null;
