@@ -31,6 +31,17 @@ namespace JustOneApi.Xingtu.Tests
 
         public static byte[] SampleBytes() => File.ReadAllBytes(SamplePath);
 
+        /// <summary>The clone's top folder (the one holding the manifest), found above the test's own folder.</summary>
+        public static string RepoRoot()
+        {
+            string? folder = AppContext.BaseDirectory;
+            while (folder != null && !File.Exists(Path.Combine(folder, "JustOneApi.Xingtu.psd1")))
+            {
+                folder = Path.GetDirectoryName(folder);
+            }
+
+            return folder ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+        }
 
         /// <summary>The V1 request for one KOL with the given options (null: not sent), as Get-XingtuKolSpread builds it.</summary>
         public static ApiRequest Query(string kolId = KolId, SpreadType? type = null, SpreadRange? range = null, string? flowType = null, bool onlyAssign = false, bool acceptCache = false) =>

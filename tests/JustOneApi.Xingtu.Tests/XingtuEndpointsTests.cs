@@ -26,7 +26,7 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("zh-CN")]
         public void IsWhatTheAboutTopicLists(string culture)
         {
-            string about = File.ReadAllText(Path.Combine(RepoRoot(), "docs", culture, "about_JustOneApi.Xingtu.help.txt"));
+            string about = File.ReadAllText(Path.Combine(TestSupport.RepoRoot(), "docs", culture, "about_JustOneApi.Xingtu.help.txt"));
             var listed = Regex.Matches(about, @"^\s+(gw/api/\S+)\s+(.+)$", RegexOptions.Multiline).Cast<Match>().ToList();
             Assert.Equal(XingtuEndpoints.All.Select(e => e.Path.Substring(XingtuEndpoints.Prefix.Length)), listed.Select(m => m.Groups[1].Value));
             foreach (Match line in listed)
@@ -40,17 +40,6 @@ namespace JustOneApi.Xingtu.Tests
                     Assert.Matches("many filters|众多筛选条件", line.Value);
                 }
             }
-        }
-
-        private static string RepoRoot()
-        {
-            string? folder = AppContext.BaseDirectory;
-            while (folder != null && !File.Exists(Path.Combine(folder, "JustOneApi.Xingtu.psd1")))
-            {
-                folder = Path.GetDirectoryName(folder);
-            }
-
-            return folder ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
         }
     }
 }

@@ -6,7 +6,25 @@ namespace JustOneApi.Xingtu
     /// <summary>The Simplified Chinese texts, keyed by their English source; the holes are the same.</summary>
     internal static partial class Texts
     {
-        private static readonly Dictionary<string, string> Chinese = new Dictionary<string, string>(StringComparer.Ordinal)
+        /// <summary>Every area's table in one; an English text given twice fails the type's first use (and the tests).</summary>
+        private static readonly Dictionary<string, string> Chinese = Merge(BatchChinese(), ModelChinese(), ClientChinese(), CommandsChinese());
+
+        private static Dictionary<string, string> Merge(params Dictionary<string, string>[] tables)
+        {
+            var all = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (Dictionary<string, string> table in tables)
+            {
+                foreach (KeyValuePair<string, string> pair in table)
+                {
+                    all.Add(pair.Key, pair.Value);
+                }
+            }
+
+            return all;
+        }
+
+        /// <summary>The batch's own texts: stops, codes, summaries, input rows and ids (Texts.cs).</summary>
+        private static Dictionary<string, string> BatchChinese() => new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [StopSummary] = "{0} 批量已停止：停止前已完成 {1} 个{2}（其中 {3} 个出错）；{2} '{4}' {5}；{6}；{7}。其余输入未读取，也没有再发送任何请求。{8}",
             [StopHitCode] = "返回代码 {0}",
