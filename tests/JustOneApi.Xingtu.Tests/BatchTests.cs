@@ -289,5 +289,41 @@ namespace JustOneApi.Xingtu.Tests
                 }
             }
         }
+
+        [Fact]
+        public void CtrlC_DuringTheStopGrace_CutsOffWhatIsInFlightAtOnce()
+        {
+            // The grace is an hour, so only Ctrl+C (Cancel) can end "held", which never answers by itself.
+            var inFlight = new ManualResetEventSlim();
+            var handler = new FakeHandler(async (request, n, ct) =>
+            {
+                if (KolOf(request) == "stopper")
+                {
+                    await Task.Run(() => inFlight.Wait(ct), ct);
+                    return TestSupport.RespondCode(303);
+                }
+
+                inFlight.Set();
+                await Task.Delay(Timeout.Infinite, ct);
+                return TestSupport.RespondSample();
+            });
+            using var h = new ClientHarness(handler, maximumRetryCount: 0);
+            using var batch = new KolSpreadBatch(h.Client, TestSupport.Reader(), windowSize: 10, log: true, stopGrace: TimeSpan.FromHours(1));
+            batch.Add(TestSupport.Query("held"));
+            batch.Add(TestSupport.Query("stopper"));
+            var clock = Stopwatch.StartNew();
+            while (batch.StopError == null)
+            {
+                Assert.True(clock.Elapsed < Patience, "The batch did not stop.");
+                batch.WaitForChange(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+            }
+
+            Assert.False(batch.AllFinished());
+            batch.Cancel();
+            List<KolSpreadBatch.Entry> taken = TakeAll(batch);
+            Assert.True(taken[0].Outcome.Canceled && taken[0].Outcome.Sent && !taken[0].Outcome.KeptAtStop, "the request in flight at Ctrl+C is cut off, not kept");
+            Assert.Equal(XingtuErrorKind.DailyQuotaExceeded, taken[1].Outcome.Error!.Kind);
+            Assert.Equal(2, handler.Count);
+        }
     }
 }
