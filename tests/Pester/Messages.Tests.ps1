@@ -70,6 +70,43 @@ Describe 'Messages' {
         "$warnings" | Should -Match ([regex]::Escape('Import-Csv -Encoding 936'))
     }
 
+    It 'come in Chinese under zh-CN: the first and last verbose lines, and Get-XingtuKol''s count per part' {
+        Set-XingtuConfiguration -LocalCacheMaxAge '12:00:00'
+        $verbose = Invoke-InCulture 'zh-CN' {
+            Get-XingtuKolSpread -KolId $SampleKolId -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+        }
+        $verbose[0] | Should -Match '^token 来自 Set-XingtuToken（本会话）（.+?）；http://127\.0\.0\.1:\d+；ThrottleLimit \d+；本地存储 .+，使用 12 小时内的应答。$'
+        $verbose[-1] | Should -Match '^完成：1 个 KOL'
+        $kol = Invoke-InCulture 'zh-CN' {
+            Get-XingtuKol -KolId '7100000000000000002' -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+        }
+        $kol[-1] | Should -Match '各部分：资料：发送 1 个请求，0 个应答来自本地存储，0 个失败；报价：发送 1 个请求'
+        ($verbose + $kol) -join "`n" | Should -Not -Match 'Token from|Done:|request\(s\) sent'
+    }
+
+    It 'come in Chinese under zh-CN: Set-XingtuToken, Invoke-JustOneApi, Export-XingtuReport and Clear-XingtuLocalCache refusals' {
+        $caught = Invoke-InCulture 'zh-CN' { try { Set-XingtuToken -Token ' ' } catch { $_ } }
+        $caught.Exception.Message | Should -Be 'token 为空。请从 Just One API 控制台复制 token 后重试。'
+
+        $null = Invoke-InCulture 'zh-CN' {
+            Invoke-JustOneApi -Path '/api/douyin-xingtu/not/in/the/list/v1' -Query @{ ids = @(1, 2) } -ErrorVariable script:errs -ErrorAction SilentlyContinue
+        }
+        $errs[0].Exception.Message | Should -Be "查询参数 'ids' 的值是列表或对象；一个查询参数只能有一个值。没有为 请求 '/api/douyin-xingtu/not/in/the/list/v1' 发送任何请求。（输入第 1 行）"
+
+        $file = Join-Path ([IO.Path]::GetTempPath()) ('xingtu-messages-' + [guid]::NewGuid().ToString('N') + '.html')
+        Set-Content -Path $file -Value 'mine'
+        try {
+            $rows = @(Get-XingtuKolSpread -KolId $SampleKolId)
+            $caught = Invoke-InCulture 'zh-CN' { try { $rows | Export-XingtuReport -Path $file } catch { $_ } }
+            $caught.Exception.Message | Should -Be "文件 '$file' 已存在。请使用 -Force 覆盖。"
+            Get-Content $file | Should -Be 'mine'
+        }
+        finally { Remove-Item $file -ErrorAction Ignore }
+
+        $caught = Invoke-InCulture 'zh-CN' { try { Clear-XingtuLocalCache -OlderThan 7 -Force } catch { $_ } }
+        $caught.Exception.Message | Should -Match ([regex]::Escape('单独的数字（7）不是时长：PowerShell 会把它当作 7 个 tick'))
+    }
+
     It 'stay in English under en-US and fr-FR' -ForEach @(@{ Culture = 'en-US' }, @{ Culture = 'fr-FR' }) {
         $null = Invoke-InCulture $Culture { Get-XingtuKolSpread -KolId '7.1E+18' -ErrorVariable script:errs -ErrorAction SilentlyContinue }
         $errs[0].Exception.Message | Should -Match '^The KolId ''7\.1E\+18'' is in scientific notation'

@@ -193,7 +193,7 @@ namespace JustOneApi.Xingtu.Commands
 
             if (MaxAge < TimeSpan.Zero)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-MaxAge cannot be negative; 0 fetches everything again."), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Texts.L(Texts.MaxAgeNegative)), "InvalidMaxAge", ErrorCategory.InvalidArgument, MaxAge));
             }
 
             ValidateParameters();
@@ -204,7 +204,7 @@ namespace JustOneApi.Xingtu.Commands
                 baseUri = settings.ResolveBaseUri(out BaseUriSource source);
                 if (source == BaseUriSource.EnvironmentVariable && ModuleSettings.IsPlainHttpOffMachine(baseUri) && SessionNotices.FirstTime("plain:" + baseUri))
                 {
-                    WriteWarning($"{ModuleSettings.BaseUriVariable} points at {baseUri.GetLeftPart(UriPartial.Authority)}, plain HTTP: the token crosses the network unencrypted."
+                    WriteWarning(Texts.Format(Texts.PlainHttpVariable, ModuleSettings.BaseUriVariable, baseUri.GetLeftPart(UriPartial.Authority))
                         + (settings.Proxy.ProxyFor(baseUri) is Uri through ? Texts.Format(Texts.PlainHttpThroughProxy, through.GetLeftPart(UriPartial.Authority)) : string.Empty));
                 }
             }
@@ -238,7 +238,7 @@ namespace JustOneApi.Xingtu.Commands
                 {
                     // A folder the store may not use (another user's, open to others, or not its own): said once, and
                     // the call goes on without the store, as it would with the store off.
-                    WriteWarning(refused + " This call goes on without it: its answers are not kept, and nothing is served from there.");
+                    WriteWarning(Texts.Format(Texts.StoreFolderRefused, refused));
                     _storeRefused = true;
                     store = null;
                 }
@@ -250,14 +250,21 @@ namespace JustOneApi.Xingtu.Commands
                 }
             }
 
-            WriteVerbose(string.Format(
-                CultureInfo.InvariantCulture,
-                "Token from {0} ({1}); {2}; ThrottleLimit {3}; {4}.",
-                tokenSource,
+            WriteVerbose(Texts.Format(
+                Texts.CallSettings,
+                tokenSource switch
+                {
+                    TokenSource.Parameter => Texts.TokenFromParameter,
+                    TokenSource.Session => Texts.TokenFromSession,
+                    TokenSource.EnvironmentVariable => Texts.Format(Texts.TokenFromEnvironment, TokenResolver.TokenVariable),
+                    _ => Texts.Format(Texts.TokenFromFile, TokenStore.FilePath),
+                },
                 TokenResolver.Mask(token),
-                baseUri.GetLeftPart(UriPartial.Authority) + (settings.Proxy.ProxyFor(baseUri) is Uri proxyUri ? " through the proxy " + proxyUri.GetLeftPart(UriPartial.Authority) : string.Empty),
+                settings.Proxy.ProxyFor(baseUri) is Uri proxyUri
+                    ? Texts.Format(Texts.AddressThroughProxy, baseUri.GetLeftPart(UriPartial.Authority), proxyUri.GetLeftPart(UriPartial.Authority))
+                    : baseUri.GetLeftPart(UriPartial.Authority),
                 throttleLimit,
-                store == null ? "the local store is off" : string.Format(CultureInfo.InvariantCulture, "local store {0}, answers served up to {1} old", store.Folder, Texts.Duration(_maxAge))));
+                store == null ? Texts.StoreIsOff : Texts.Format(Texts.StoreInUse, store.Folder, Texts.Duration(_maxAge))));
 
             var options = new ClientOptions(
                 baseUri,
@@ -332,17 +339,15 @@ namespace JustOneApi.Xingtu.Commands
             else
             {
                 // Each part is a billed request of its own, so the count that matters for the bill is per part.
-                WriteVerbose(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "Done: {0} {1}(s), {2} with an error, {3} repeated row(s) served from an earlier request; {4:0.0} s. Per part: {5}.",
+                WriteVerbose(Texts.Format(
+                    Texts.DoneByPart,
                     _completed,
                     Unit,
                     _failed,
                     _repeatedRows,
                     _elapsed.Elapsed.TotalSeconds,
-                    string.Join("; ", _parts.Select(part => string.Format(
-                        CultureInfo.InvariantCulture,
-                        "{0} {1} request(s) sent, {2} answer(s) served from the local store, {3} failed",
+                    string.Join(Texts.L(Texts.PartSeparator), _parts.Select(part => Texts.Format(
+                        Texts.PartCounts,
                         part.Name,
                         part.Sent,
                         part.FromStore,
@@ -351,7 +356,7 @@ namespace JustOneApi.Xingtu.Commands
 
             if (_progressShown)
             {
-                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, Texts.L(Texts.ProgressDone)) { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -849,7 +854,7 @@ namespace JustOneApi.Xingtu.Commands
             _lastProgress = now;
             _progressShown = true;
             double rate = _completed / Math.Max(now.TotalSeconds, 0.001);
-            string status = string.Format(CultureInfo.InvariantCulture, "{0} done, {1} failed, {2:0.#} {3}/s", _completed, _failed, rate, Unit);
+            string status = Texts.Format(Texts.Progress, _completed, _failed, rate, Unit);
             var record = new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, status);
             if (_total is int total && total > 0)
             {

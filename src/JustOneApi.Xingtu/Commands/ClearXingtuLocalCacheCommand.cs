@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using JustOneApi.Xingtu.Configuration;
@@ -35,15 +34,15 @@ namespace JustOneApi.Xingtu.Commands
             bool some = MyInvocation.BoundParameters.ContainsKey(nameof(OlderThan));
             if (some && OlderThan < TimeSpan.Zero)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-OlderThan cannot be negative."), "InvalidOlderThan", ErrorCategory.InvalidArgument, OlderThan));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Texts.L(Texts.OlderThanNegative)), "InvalidOlderThan", ErrorCategory.InvalidArgument, OlderThan));
             }
 
             var store = new LocalAnswerStore(ModuleSettings.Current.ResolveLocalCachePath());
             try
             {
                 bool whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf") || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-                int removed = store.Clear(some ? OlderThan : (TimeSpan?)null, what => (Force.IsPresent && !whatIf) || ShouldProcess(what, "Delete kept answers"));
-                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Deleted {0} kept answer(s) from {1}.", removed, store.Folder));
+                int removed = store.Clear(some ? OlderThan : (TimeSpan?)null, what => (Force.IsPresent && !whatIf) || ShouldProcess(what, Texts.L(Texts.DeleteKeptAnswers)));
+                WriteVerbose(Texts.Format(Texts.KeptAnswersDeleted, removed, store.Folder));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

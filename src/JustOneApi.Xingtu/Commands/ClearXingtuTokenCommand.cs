@@ -14,17 +14,17 @@ namespace JustOneApi.Xingtu.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            if (ShouldProcess("session token and " + TokenStore.FilePath, "Remove"))
+            if (ShouldProcess(Texts.Format(Texts.SessionTokenAndFile, TokenStore.FilePath), Texts.L(Texts.Remove)))
             {
                 TokenResolver.SessionToken = null;
                 try
                 {
-                    WriteVerbose(TokenStore.Delete() ? $"Deleted {TokenStore.FilePath}." : "No token was stored.");
+                    WriteVerbose(TokenStore.Delete() ? Texts.Format(Texts.TokenFileDeleted, TokenStore.FilePath) : Texts.L(Texts.NoTokenStored));
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
                     ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException($"The stored token could not be deleted from {TokenStore.FilePath}: {ex.Message}"),
+                        new InvalidOperationException(Texts.Format(Texts.TokenNotDeleted, TokenStore.FilePath, ex.Message)),
                         "TokenStoreFailed",
                         ErrorCategory.WriteError,
                         TokenStore.FilePath));
@@ -32,7 +32,7 @@ namespace JustOneApi.Xingtu.Commands
 
                 if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TokenResolver.TokenVariable)))
                 {
-                    WriteWarning($"The {TokenResolver.TokenVariable} environment variable is still set, so calls keep using its token. Remove it with: Remove-Item Env:{TokenResolver.TokenVariable}");
+                    WriteWarning(Texts.Format(Texts.TokenVariableStillSet, TokenResolver.TokenVariable));
                 }
             }
         }

@@ -61,7 +61,7 @@ namespace JustOneApi.Xingtu.Commands
                     return;
                 default:
                     WriteError(new ErrorRecord(
-                        new ArgumentException("Export-XingtuReport takes KolSpread or XingtuKol rows; this input is a " + row.GetType().FullName + " and is not in the report."),
+                        new ArgumentException(Texts.Format(Texts.NotAReportRow, row.GetType().FullName ?? row.GetType().Name)),
                         "UnsupportedReportRow", ErrorCategory.InvalidType, InputObject));
                     return;
             }
@@ -74,10 +74,10 @@ namespace JustOneApi.Xingtu.Commands
             if (File.Exists(path) && !Force)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new IOException("The file '" + path + "' already exists. Use -Force to overwrite it."),
+                    new IOException(Texts.Format(Texts.ReportExists, path)),
                     "ReportFileExists", ErrorCategory.ResourceExists, path));
             }
-            if (!ShouldProcess(path, "Write a report of " + _rows.Count.ToString(CultureInfo.InvariantCulture) + " KOL(s)")) return;
+            if (!ShouldProcess(path, Texts.Format(Texts.WriteReport, _rows.Count))) return;
 
             string html = ReportRenderer.Render(_rows, new ReportOptions
             {
@@ -93,7 +93,7 @@ namespace JustOneApi.Xingtu.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(ex, File.Exists(path) && !Force ? "ReportFileExists" : "ReportNotWritten", ErrorCategory.WriteError, path));
             }
-            WriteVerbose("Wrote a report of " + _rows.Count.ToString(CultureInfo.InvariantCulture) + " KOL(s) to " + path + ".");
+            WriteVerbose(Texts.Format(Texts.ReportWritten, _rows.Count, path));
             if (PassThru) WriteObject(new FileInfo(path));
         }
 

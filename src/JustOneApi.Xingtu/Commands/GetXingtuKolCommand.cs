@@ -53,7 +53,7 @@ namespace JustOneApi.Xingtu.Commands
                 for (int i = 0; i < parts.Length; i++)
                 {
                     XingtuKolPart part = _include[i];
-                    string subject = $"the {part} part of KOL '{kolId}'";
+                    string subject = Texts.Format(Texts.PartOfKol, PartName(part), kolId);
                     parts[i] = part switch
                     {
                         XingtuKolPart.Profile => new RequestPart<object?>(_author!.Profile(kolId, subject).WithInputKolId(given), _profileReader, part.ToString()),
@@ -103,5 +103,13 @@ namespace JustOneApi.Xingtu.Commands
         private protected override void WriteResult(object? result, ApiRequest request, bool isRepeat) => WriteRow(result);
 
         private static string Subject(string kolId) => "KOL '" + kolId + "'";
+
+        /// <summary>The part's name as the user reads it in messages (MissingParts keeps the enum's name).</summary>
+        internal static string PartName(XingtuKolPart part) => part switch
+        {
+            XingtuKolPart.Profile => Texts.PartProfile,
+            XingtuKolPart.Price => Texts.PartPrice,
+            _ => Texts.PartSpread,
+        };
     }
 }

@@ -45,7 +45,7 @@ namespace JustOneApi.Xingtu.Commands
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        private protected override string Unit => "request";
+        private protected override string Unit => Texts.UnitRequest;
 
         /// <summary>Any endpoint may change faster than spread metrics, so answers are only served from the store when -MaxAge asks.</summary>
         private protected override TimeSpan DefaultMaxAge(Configuration.ModuleSettings settings) => TimeSpan.Zero;
@@ -86,7 +86,7 @@ namespace JustOneApi.Xingtu.Commands
             {
                 WriteError(ErrorRecords.From(new XingtuApiException(
                     XingtuErrorKind.MalformedResponse,
-                    $"The API's answer for {request.Subject} cannot be made into PowerShell objects: {ex.Message} Use -Raw to see it. This call is billed.",
+                    Texts.Format(Texts.NotPowerShellObjects, request.Subject, ex.Message),
                     request.KolId,
                     target: request.Target)));
                 return;
@@ -142,7 +142,7 @@ namespace JustOneApi.Xingtu.Commands
                 string? value = ValueOf(pair.Value);
                 if (value == null)
                 {
-                    problem ??= $"The query value of '{pair.Key}' is a list or an object; a query parameter takes one value.";
+                    problem ??= Texts.Format(Texts.QueryValueNotScalar, pair.Key);
                     continue;
                 }
 
@@ -158,7 +158,7 @@ namespace JustOneApi.Xingtu.Commands
                     NormalizedKolId kolId = KolIdNormalizer.Normalize(value);
                     if (kolId.Changed)
                     {
-                        WriteVerbose($"{pair.Key} '{KolIdNormalizer.Show(value)}' normalised to '{kolId.Id}'");
+                        WriteVerbose(Texts.Format(Texts.KeyNormalised, pair.Key, KolIdNormalizer.Show(value), kolId.Id));
                     }
 
                     value = kolId.Id;
@@ -170,7 +170,7 @@ namespace JustOneApi.Xingtu.Commands
                 {
                     if (!string.Equals(parameters[index].Value, value, StringComparison.Ordinal))
                     {
-                        problem ??= $"The query gives {key} twice, with different values ('{parameters[index].Value}' and '{value}'), under two of its names. Keep one column.";
+                        problem ??= Texts.Format(Texts.QueryGivenTwice, key, parameters[index].Value, value);
                     }
 
                     continue;
@@ -212,7 +212,7 @@ namespace JustOneApi.Xingtu.Commands
             parameters.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
             string id = parameters.Where(p => IdKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Select(p => p.Value).FirstOrDefault();
             string target = "/" + _path + (parameters.Count == 0 ? string.Empty : "?" + string.Join("&", parameters.Select(p => p.Key + "=" + p.Value)));
-            var request = new ApiRequest(_path, parameters, "request '" + target + "'", target, id).WithInputKolId(inputKolId);
+            var request = new ApiRequest(_path, parameters, Texts.Format(Texts.RequestSubject, target), target, id).WithInputKolId(inputKolId);
             return problem != null ? request.Refused(XingtuErrorKind.InvalidRequest, Texts.Format(Texts.NothingSent, problem, request.Subject))
                 : idProblem != null ? request.Refused(XingtuErrorKind.InvalidKolId, idProblem)
                 : request;
@@ -226,7 +226,7 @@ namespace JustOneApi.Xingtu.Commands
             if (pairs == null)
             {
                 object? value = query is PSObject wrapped ? wrapped.BaseObject : query;
-                problem = $"The query '{value}' is not a hashtable or an object with properties, so it names no parameter.";
+                problem = Texts.Format(Texts.QueryNotHashtable, value?.ToString() ?? string.Empty);
                 return new List<KeyValuePair<string, object?>>();
             }
 

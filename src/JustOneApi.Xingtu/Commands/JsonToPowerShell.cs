@@ -28,11 +28,11 @@ namespace JustOneApi.Xingtu.Commands
             catch (InvalidOperationException ex)
             {
                 // System.Text.Json will not decode a string with a lone surrogate ("\ud800").
-                throw new FormatException("a text holds what .NET cannot decode (" + ex.Message.TrimEnd('.') + ").", ex);
+                throw new FormatException(Texts.Format(Texts.JsonUndecodable, ex.Message.TrimEnd('.')), ex);
             }
             catch (ExtendedTypeSystemException ex)
             {
-                throw new FormatException("a name cannot be a PowerShell property (" + ex.Message.TrimEnd('.') + ").", ex);
+                throw new FormatException(Texts.Format(Texts.JsonNameNotProperty, ex.Message.TrimEnd('.')), ex);
             }
         }
 
@@ -46,7 +46,7 @@ namespace JustOneApi.Xingtu.Commands
                     {
                         if (property.Name.Length == 0)
                         {
-                            throw new FormatException("an object has a property whose name is empty, which a PowerShell object cannot hold.");
+                            throw new FormatException(Texts.L(Texts.JsonEmptyName));
                         }
 
                         string name = property.Name;

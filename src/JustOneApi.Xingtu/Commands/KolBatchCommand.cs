@@ -72,7 +72,7 @@ namespace JustOneApi.Xingtu.Commands
         [Parameter]
         public SpreadEndpoint Endpoint { get; set; }
 
-        private protected override string Unit => "KOL";
+        private protected override string Unit => Texts.UnitKol;
 
         /// <summary>The spread options of this call, once the parameters are checked.</summary>
         private protected SpreadQuery Query { get; private set; } = null!;
@@ -93,12 +93,12 @@ namespace JustOneApi.Xingtu.Commands
             SpreadPlatform? platform = PlatformGiven;
             if (AsksSpread && endpoint == SpreadEndpoint.V1 && platform is SpreadPlatform p && p != SpreadPlatform.ShortVideo)
             {
-                ThrowParameterError("PlatformNeedsV2", $"-Platform {p} exists on the V2 endpoint only: V1 measures short videos alone. Use -Endpoint V2 or Auto, or leave -Platform out.");
+                ThrowParameterError("PlatformNeedsV2", Texts.Format(Texts.PlatformNeedsV2, p.ToString()));
             }
 
             if (AsksSpread && endpoint == SpreadEndpoint.V2 && FlowType != null && WireFormat.ToV2FlowType(FlowType) == null)
             {
-                ThrowParameterError("FlowTypeNotOnV2", $"-FlowType '{FlowType}' cannot be sent to the V2 endpoint, which takes only Exclude or Include.");
+                ThrowParameterError("FlowTypeNotOnV2", Texts.Format(Texts.FlowTypeNotOnV2, FlowType));
             }
 
             if (AsksSpread && endpoint == SpreadEndpoint.V1 && Client.EndpointSwitch.IsGone(Configuration.ModuleSettings.Current.ResolveBaseUri(out _), SpreadQuery.V1Path))

@@ -162,10 +162,10 @@ namespace JustOneApi.Xingtu.Commands
 
             if (updated.LocalCacheMaxAge < TimeSpan.Zero)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-LocalCacheMaxAge cannot be negative; TimeSpan.Zero turns reading off."), "InvalidLocalCacheMaxAge", ErrorCategory.InvalidArgument, LocalCacheMaxAge));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Texts.L(Texts.LocalCacheMaxAgeNegative)), "InvalidLocalCacheMaxAge", ErrorCategory.InvalidArgument, LocalCacheMaxAge));
             }
 
-            if (!ShouldProcess("JustOneApi.Xingtu configuration", "Set"))
+            if (!ShouldProcess(Texts.L(Texts.ConfigurationTarget), Texts.L(Texts.Set)))
             {
                 return;
             }
@@ -176,7 +176,7 @@ namespace JustOneApi.Xingtu.Commands
             bool baseChanged = baseUri != null && baseUri != current.ExplicitBaseUri;
             if (ModuleSettings.IsPlainHttpOffMachine(inForce) && (baseChanged || (!ReferenceEquals(proxy, current.Proxy) && through != null)))
             {
-                WriteWarning($"{inForce.GetLeftPart(UriPartial.Authority)} is plain HTTP: the token crosses the network unencrypted."
+                WriteWarning(Texts.Format(Texts.PlainHttp, inForce.GetLeftPart(UriPartial.Authority))
                     + (through == null ? string.Empty : Texts.Format(Texts.PlainHttpThroughProxy, through.GetLeftPart(UriPartial.Authority))));
             }
 

@@ -34,7 +34,7 @@ namespace JustOneApi.Xingtu.Commands
             if (string.IsNullOrWhiteSpace(token))
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException("The token is empty. Copy it from the Just One API console and try again."),
+                    new ArgumentException(Texts.L(Texts.TokenEmpty)),
                     "EmptyToken",
                     ErrorCategory.InvalidArgument,
                     null));
@@ -42,22 +42,22 @@ namespace JustOneApi.Xingtu.Commands
             }
 
             string masked = TokenResolver.Mask(token);
-            if (ShouldProcess($"token {masked}", "Use for this session"))
+            if (ShouldProcess(Texts.Format(Texts.TokenTarget, masked), Texts.L(Texts.UseForSession)))
             {
                 TokenResolver.SessionToken = token;
             }
 
-            if (Persist.IsPresent && ShouldProcess(TokenStore.FilePath, $"Store token {masked}"))
+            if (Persist.IsPresent && ShouldProcess(TokenStore.FilePath, Texts.Format(Texts.StoreToken, masked)))
             {
                 try
                 {
                     TokenStore.Save(token!);
-                    WriteVerbose($"Stored token {masked} in {TokenStore.FilePath}.");
+                    WriteVerbose(Texts.Format(Texts.TokenStored, masked, TokenStore.FilePath));
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
                     ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException($"The token could not be stored in {TokenStore.FilePath}: {ex.Message}"),
+                        new InvalidOperationException(Texts.Format(Texts.TokenNotStored, TokenStore.FilePath, ex.Message)),
                         "TokenStoreFailed",
                         ErrorCategory.WriteError,
                         TokenStore.FilePath));
@@ -69,13 +69,13 @@ namespace JustOneApi.Xingtu.Commands
         {
             try
             {
-                Host.UI.Write("Just One API token: ");
+                Host.UI.Write(Texts.L(Texts.TokenPrompt));
                 return Host.UI.ReadLineAsSecureString();
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is NotImplementedException || ex is PSNotImplementedException || ex is HostException)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException($"No -Token was given, and this session cannot prompt for one (it is non-interactive, or its host cannot read hidden input). Pass -Token, or set the {TokenResolver.TokenVariable} environment variable."),
+                    new InvalidOperationException(Texts.Format(Texts.TokenPromptUnavailable, TokenResolver.TokenVariable)),
                     "TokenPromptUnavailable",
                     ErrorCategory.InvalidOperation,
                     null));

@@ -19,10 +19,7 @@ namespace JustOneApi.Xingtu.Commands
             bool numberText = value is string text && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
             if (number || numberText)
             {
-                throw new ArgumentTransformationMetadataException(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "A bare number ({0}) is not an age: PowerShell would read it as {0} ticks (ten-millionths of a second). Give a TimeSpan, such as -OlderThan (New-TimeSpan -Days 7) or -OlderThan 7.00:00:00.",
-                    value));
+                throw new ArgumentTransformationMetadataException(Texts.Format(Texts.BareNumberAge, value!));
             }
 
             return inputData;

@@ -242,6 +242,7 @@ namespace JustOneApi.Xingtu.Report
         {
             var assembly = typeof(ReportRenderer).GetTypeInfo().Assembly;
             using var stream = assembly.GetManifestResourceStream("JustOneApi.Xingtu.Report." + name)
+                // untranslated: only a broken build can lose an embedded resource, and the build's tests render the report.
                 ?? throw new InvalidOperationException("The report resource " + name + " is missing from the assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
             // One line ending everywhere, so the CSP hash is the same whatever Git did to the file.

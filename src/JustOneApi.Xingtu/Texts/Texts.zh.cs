@@ -79,7 +79,7 @@ namespace JustOneApi.Xingtu
             [UnknownKeys] = "查询中含有 {0}，{1} 不接受这些参数。它接受：{2}。",
             [MissingKeys] = "查询缺少 {0}，{1} 要求提供。它接受：{2}。",
             [TokenKey] = "查询中含有 'token' 键。模块会自行添加 token，并且只发送到所配置的地址：请用 Set-XingtuToken 或 -Token 设置。",
-            [NothingSent] = "{0} 没有为 {1} 发送任何请求。",
+            [NothingSent] = "{0}没有为 {1} 发送任何请求。",
             [Normalised] = "KolId '{0}' 已规范化为 '{1}'",
             [GaveUpAfter] = "{0} 尝试 {1} 次后放弃。",
             [GaveUpAfterOne] = "{0} 尝试 {1} 次后放弃。",
