@@ -271,7 +271,11 @@ internal static class AuthorGenerator
             Tag = DataGenerator.Labels[tag];
             SecondTag = DataGenerator.Labels[(tag + 1 + random.Next(DataGenerator.Labels.Length - 1)) % DataGenerator.Labels.Length];
             AvatarUri = "tos-cn-i-0813/" + random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
-            Price = random.Next(1_000, 500_001);
+            // As on Xingtu, the list price over the median plays, times 1,000, lies near the expected CPM (one draw, so
+            // the figures drawn after it stay the same); ¥1,000 is the floor of a list price.
+            (long plays, long cpm) = DataGenerator.DefaultSpread(id);
+            double nearCpm = 0.75 + (0.5 * random.NextDouble());
+            Price = Math.Max(1_000, (long)Math.Round(plays / 1000.0 * (cpm / 100.0) * nearCpm / 100.0) * 100);
             RecordSecond = random.Next(0, 86_400);
 
             // One creator in four has a name that tests the client: emoji, markup characters, quotes, a line separator.

@@ -205,6 +205,16 @@ internal static class DataGenerator
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// The median plays and the 1-20 s expected CPM (fen per 1,000 plays) of a KOL's default spread answer (short
+    /// video, 30 days, personal videos: what Get-XingtuKol fetches), so a creator's list price can be drawn near them.
+    /// </summary>
+    public static (long PlayMedian, long Cpm1To20Sec) DefaultSpread(string kolId)
+    {
+        var figures = new KolFigures(new Random(Seed(kolId, "_1", "_2")), "_2");
+        return (figures.PlayMid, figures.Cpm.Short);
+    }
+
     /// <summary>32-bit FNV-1a over UTF-8 of "first|second|third": stable across processes, unlike string.GetHashCode.</summary>
     public static int Seed(string first, string second, string third)
     {

@@ -41,10 +41,10 @@ namespace JustOneApi.Xingtu.Model
                 catch (InvalidOperationException)
                 {
                     // JsonDocument accepts an escaped lone surrogate ("\ud800"), but reading that string throws.
-                    parseProblem = "a string that is not valid Unicode";
+                    parseProblem = Texts.BodyNotUnicode;
                 }
 
-                return FromNonEnvelope<T>(httpStatus, body.Length == 0 ? "an empty body" : parseProblem ?? "JSON that is not the API's envelope", request);
+                return FromNonEnvelope<T>(httpStatus, body.Length == 0 ? Texts.BodyEmpty : parseProblem ?? Texts.BodyNotEnvelope, request);
             }
         }
 
@@ -52,7 +52,7 @@ namespace JustOneApi.Xingtu.Model
         public static ApiAnswer<T> TooLarge<T>(int httpStatus, ApiRequest request) =>
             ApiAnswer<T>.Failed(Disposition.Fail, new XingtuApiException(
                 XingtuErrorKind.MalformedResponse,
-                $"The API answered {request.Subject} with HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)} and a body too large to be a result, which was not read.",
+                Texts.Format(Texts.AnswerTooLarge, request.Subject, httpStatus),
                 request.KolId,
                 httpStatusCode: httpStatus,
                 target: request.Target));
@@ -63,7 +63,7 @@ namespace JustOneApi.Xingtu.Model
         public static ApiAnswer<T> Interrupted<T>(int httpStatus, string what, ApiRequest request) =>
             ApiAnswer<T>.Failed(Disposition.Fail, new XingtuApiException(
                 XingtuErrorKind.MalformedResponse,
-                $"The API's answer for {request.Subject} (HTTP {httpStatus.ToString(CultureInfo.InvariantCulture)}) broke off: {what} It was not retried, since it may have been billed.",
+                Texts.Format(Texts.AnswerBrokeOff, request.Subject, httpStatus, what),
                 request.KolId,
                 httpStatusCode: httpStatus,
                 target: request.Target));
@@ -89,13 +89,12 @@ namespace JustOneApi.Xingtu.Model
 
         private static ApiAnswer<T> FromNonEnvelope<T>(int httpStatus, string what, ApiRequest request)
         {
-            string status = httpStatus.ToString(CultureInfo.InvariantCulture);
             if (httpStatus >= 200 && httpStatus < 300)
             {
                 // Not retried: a 200 may have been billed.
                 return ApiAnswer<T>.Failed(Disposition.Fail, new XingtuApiException(
                     XingtuErrorKind.MalformedResponse,
-                    $"The API answered {request.Subject} with HTTP {status} and {what}, not a result.",
+                    Texts.Format(Texts.AnswerNotResult, request.Subject, httpStatus, what),
                     request.KolId,
                     httpStatusCode: httpStatus,
                     target: request.Target));
@@ -103,7 +102,7 @@ namespace JustOneApi.Xingtu.Model
 
             return ApiAnswer<T>.Failed(IsRetryableStatus(httpStatus) ? Disposition.Retry : Disposition.Fail, new XingtuApiException(
                 httpStatus == 429 ? XingtuErrorKind.RateLimited : XingtuErrorKind.HttpError,
-                $"The API answered {request.Subject} with HTTP {status} and {what}.",
+                Texts.Format(Texts.AnswerHttpFailed, request.Subject, httpStatus, what),
                 request.KolId,
                 httpStatusCode: httpStatus,
                 target: request.Target));
@@ -137,10 +136,10 @@ namespace JustOneApi.Xingtu.Model
                 long? upstreamStatus = baseResp.WholeNumber("status_code");
                 if (upstreamStatus.HasValue && upstreamStatus.Value != 0)
                 {
-                    string upstreamMessage = baseResp.Text("status_message") ?? "(no message)";
+                    string upstreamMessage = baseResp.Text("status_message") ?? Texts.L(Texts.UpstreamNoMessage);
                     return ApiAnswer<T>.Failed(Disposition.Fail, new XingtuApiException(
                         XingtuErrorKind.UpstreamFailure,
-                        $"Xingtu failed for {request.Subject} (base_resp status {upstreamStatus.Value.ToString(CultureInfo.InvariantCulture)}: {upstreamMessage}). This call is billed.",
+                        Texts.Format(Texts.UpstreamFailed, request.Subject, upstreamStatus.Value, upstreamMessage),
                         request.KolId, code, upstreamMessage, requestId, httpStatus, target: request.Target), billed: true);
                 }
             }
@@ -150,7 +149,7 @@ namespace JustOneApi.Xingtu.Model
             {
                 return ApiAnswer<T>.Failed(Disposition.Fail, new XingtuApiException(
                     XingtuErrorKind.MalformedResponse,
-                    $"The API answered {request.Subject} with code 0 but {problem}. This call is billed.",
+                    Texts.Format(Texts.AnswerUnreadable, request.Subject, problem ?? string.Empty),
                     request.KolId, code, message, requestId, httpStatus, target: request.Target), billed: true);
             }
 
@@ -177,7 +176,7 @@ namespace JustOneApi.Xingtu.Model
             }
             catch (Exception ex) when (ex is JsonException || ex is ArgumentException || ex is InvalidOperationException)
             {
-                problem = "a body that is not valid JSON";
+                problem = Texts.BodyNotJson;
                 return null;
             }
         }

@@ -13,30 +13,30 @@ namespace JustOneApi.Xingtu.Model
         {
             if (string.IsNullOrWhiteSpace(path))
             {
-                return "The path is empty. Give an endpoint path such as /api/douyin-xingtu/gw/api/author/get_author_base_info/v1.";
+                return Texts.L(Texts.PathEmpty);
             }
 
             string text = path!;
             if (text.IndexOf("://", StringComparison.Ordinal) >= 0 || text.IndexOf(':') >= 0)
             {
-                return $"The path '{text}' holds a scheme, a host or a port. Give only the endpoint path, such as /api/douyin-xingtu/...; the address comes from Set-XingtuConfiguration, so the token only ever goes there.";
+                return Texts.Format(Texts.PathHasAddress, text);
             }
 
             if (text.StartsWith("//", StringComparison.Ordinal) || text.IndexOf('\\') >= 0)
             {
-                return $"The path '{text}' could name another host. Give only the endpoint path, such as /api/douyin-xingtu/...";
+                return Texts.Format(Texts.PathOtherHost, text);
             }
 
             if (text.IndexOf('?') >= 0 || text.IndexOf('#') >= 0 || text.IndexOf('&') >= 0)
             {
-                return $"The path '{text}' holds a query string. Pass the query parameters with -Query (a hashtable or an object), so they are escaped and checked.";
+                return Texts.Format(Texts.PathHasQuery, text);
             }
 
             foreach (string segment in text.Trim('/').Split('/'))
             {
                 if (segment == ".." || segment == "." || segment.Length == 0)
                 {
-                    return $"The path '{text}' holds an empty, '.' or '..' segment. Give the endpoint path as the API documents it.";
+                    return Texts.Format(Texts.PathBadSegment, text);
                 }
 
                 foreach (char c in segment)
@@ -44,7 +44,7 @@ namespace JustOneApi.Xingtu.Model
                     bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
                     if (!allowed)
                     {
-                        return $"The path '{text}' holds the character '{c}' (U+{(int)c:X4}). Endpoint paths hold only letters, digits, '-', '_', '.' and '/'.";
+                        return Texts.Format(Texts.PathBadCharacter, text, c, (int)c);
                     }
                 }
             }

@@ -29,7 +29,7 @@ namespace JustOneApi.Xingtu.Model
         public static bool TryOpenData(AnswerEnvelope envelope, List<string> anomalies, out FieldReader fields, out string? problem)
         {
             fields = new FieldReader(envelope.Data, string.Empty, anomalies);
-            problem = envelope.Data.ValueKind == JsonValueKind.Object ? null : "no data object";
+            problem = envelope.Data.ValueKind == JsonValueKind.Object ? null : Texts.NoDataObject;
             return problem == null;
         }
 
@@ -67,7 +67,7 @@ namespace JustOneApi.Xingtu.Model
                 return (long)number;
             }
 
-            _anomalies.Add($"{PathOf(name)} = '{Shorten(raw)}' is not a whole number in range");
+            _anomalies.Add(Texts.Format(Texts.FieldNotWholeNumber, PathOf(name), Shorten(raw)));
             return null;
         }
 
@@ -86,7 +86,7 @@ namespace JustOneApi.Xingtu.Model
                 return number;
             }
 
-            _anomalies.Add($"{PathOf(name)} = '{Shorten(raw)}' is not a number in range");
+            _anomalies.Add(Texts.Format(Texts.FieldNotNumberInRange, PathOf(name), Shorten(raw)));
             return null;
         }
 
@@ -104,7 +104,7 @@ namespace JustOneApi.Xingtu.Model
                 return number;
             }
 
-            _anomalies.Add($"{PathOf(name)} = '{Shorten(raw)}' is not a number in range");
+            _anomalies.Add(Texts.Format(Texts.FieldNotNumberInRange, PathOf(name), Shorten(raw)));
             return null;
         }
 
@@ -127,7 +127,7 @@ namespace JustOneApi.Xingtu.Model
                 case JsonValueKind.Number when value.GetRawText() == "0" || value.GetRawText() == "1":
                     return value.GetRawText() == "1";
                 default:
-                    _anomalies.Add($"{PathOf(name)} is not true or false");
+                    _anomalies.Add(Texts.Format(Texts.FieldNotFlag, PathOf(name)));
                     return null;
             }
         }
@@ -145,7 +145,7 @@ namespace JustOneApi.Xingtu.Model
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                _anomalies.Add($"{PathOf(name)} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an array");
+                _anomalies.Add(Texts.Format(Texts.FieldNotArray, PathOf(name), KindOf(value)));
                 yield break;
             }
 
@@ -159,7 +159,7 @@ namespace JustOneApi.Xingtu.Model
                 }
                 else if (item.ValueKind != JsonValueKind.Null)
                 {
-                    _anomalies.Add($"{path} is not an object");
+                    _anomalies.Add(Texts.Format(Texts.ItemNotObject, path));
                 }
 
                 index++;
@@ -179,7 +179,7 @@ namespace JustOneApi.Xingtu.Model
 
             if (value.ValueKind != JsonValueKind.Object)
             {
-                _anomalies.Add($"{PathOf(name)} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an object");
+                _anomalies.Add(Texts.Format(Texts.FieldNotObject, PathOf(name), KindOf(value)));
                 return null;
             }
 
@@ -224,7 +224,7 @@ namespace JustOneApi.Xingtu.Model
                     string text = value.GetString()!.Trim();
                     return text.Length == 0 ? null : text;
                 default:
-                    _anomalies.Add($"{PathOf(name)} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not a number");
+                    _anomalies.Add(Texts.Format(Texts.FieldNotNumber, PathOf(name), KindOf(value)));
                     return null;
             }
         }
@@ -250,7 +250,7 @@ namespace JustOneApi.Xingtu.Model
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                _anomalies.Add($"{path} is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an array");
+                _anomalies.Add(Texts.Format(Texts.FieldNotArray, path, KindOf(value)));
                 return null;
             }
 
@@ -272,13 +272,16 @@ namespace JustOneApi.Xingtu.Model
                     case JsonValueKind.Null:
                         break;
                     default:
-                        _anomalies.Add($"{path} holds a JSON {item.ValueKind.ToString().ToLowerInvariant()}, not a text");
+                        _anomalies.Add(Texts.Format(Texts.ItemNotText, path, KindOf(item)));
                         break;
                 }
             }
 
             return texts.Count == 0 ? null : texts;
         }
+
+        /// <summary>The JSON kind as JSON names it (string, number, object, array, true, false): a term of JSON, not translated.</summary>
+        private static string KindOf(JsonElement value) => value.ValueKind.ToString().ToLowerInvariant();
 
         private static string Shorten(string raw) => raw.Length <= 40 ? raw : raw.Substring(0, 40) + "...";
     }

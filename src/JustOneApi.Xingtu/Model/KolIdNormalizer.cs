@@ -133,6 +133,7 @@ namespace JustOneApi.Xingtu.Model
         public static string Describe(string id, int index)
         {
             string codePoint = CodePoint(id, index);
+            // Unicode's own names, which are the same in every language (a user can look them up).
             string? name = id[index] switch
             {
                 '\t' => "CHARACTER TABULATION",
@@ -147,7 +148,7 @@ namespace JustOneApi.Xingtu.Model
                 '\u200F' => "RIGHT-TO-LEFT MARK",
                 '\u2060' => "WORD JOINER",
                 '\u3000' => "IDEOGRAPHIC SPACE",
-                '\uFEFF' => "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+                '\uFEFF' => Texts.Format(Texts.CharByteOrderMark, "ZERO WIDTH NO-BREAK SPACE"),
                 _ => null,
             };
             if (name != null)
@@ -157,9 +158,9 @@ namespace JustOneApi.Xingtu.Model
 
             return CharUnicodeInfo.GetUnicodeCategory(id, index) switch
             {
-                UnicodeCategory.Control => codePoint + " (a control character)",
-                UnicodeCategory.Format => codePoint + " (an invisible formatting character)",
-                _ => codePoint + " (a space character other than the ordinary space)",
+                UnicodeCategory.Control => Texts.Format(Texts.CharControl, codePoint),
+                UnicodeCategory.Format => Texts.Format(Texts.CharFormat, codePoint),
+                _ => Texts.Format(Texts.CharOtherSpace, codePoint),
             };
         }
 
@@ -232,12 +233,12 @@ namespace JustOneApi.Xingtu.Model
             string absolute = Scheme.IsMatch(link) ? link : "https://" + link;
             if (!Uri.TryCreate(absolute, UriKind.Absolute, out Uri? uri))
             {
-                return $"The KolId '{shown}' looks like a link but is not a valid web address, so it holds no Xingtu author id. Pass the id itself (about 19 digits) or the link of the creator's page on xingtu.cn. It was not sent.";
+                return Texts.Format(Texts.KolIdBadLink, shown);
             }
 
             if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             {
-                return $"The KolId '{shown}' is a link with the scheme {uri.Scheme}, not a web page: only the link of a Xingtu creator page (https://www.xingtu.cn/...) holds the Xingtu author id. It was not sent.";
+                return Texts.Format(Texts.KolIdOtherScheme, shown, uri.Scheme);
             }
 
             string host = uri.Host.TrimEnd('.').ToLowerInvariant();
@@ -256,7 +257,7 @@ namespace JustOneApi.Xingtu.Model
             if (runs.Count > 1)
             {
                 string found = string.Join(", ", runs.Cast<Match>().Select(m => m.Value));
-                return $"The KolId '{shown}' is a Xingtu link whose path holds {runs.Count.ToString(CultureInfo.InvariantCulture)} runs of ten or more digits ({found}), so which one is the author id is unclear. Pass the author id itself. It was not sent.";
+                return Texts.Format(Texts.KolIdManyRuns, shown, runs.Count, found);
             }
 
             authorId = runs[0].Value;

@@ -126,7 +126,7 @@ namespace JustOneApi.Xingtu.Model
                 string? wire = WireFormat.ToV2FlowType(FlowType);
                 if (wire == null)
                 {
-                    flowProblem = $"The FlowType '{FlowType}' cannot be sent to the V2 spread endpoint, which takes only Exclude or Include; KOL '{kolId}' was not fetched.";
+                    flowProblem = Texts.Format(Texts.FlowTypeNotV2, FlowType, kolId);
                 }
                 else
                 {
