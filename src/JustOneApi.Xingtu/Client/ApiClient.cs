@@ -120,7 +120,7 @@ namespace JustOneApi.Xingtu.Client
                         null);
                 }
 
-                log?.Invoke($"{request.Subject}: /{request.Path} is gone; fetching it from /{request.Fallback!.Path}.");
+                log?.Invoke(Texts.Format(Texts.ClientFetchingFromSuccessor, request.Subject, request.Path, request.Fallback!.Path));
                 return (await FetchFromAsync(request.Fallback!, reader, state, log, cancellationToken).ConfigureAwait(false))!;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || _stopped.IsCancellationRequested)
@@ -185,8 +185,8 @@ namespace JustOneApi.Xingtu.Client
                 {
                     // Answered after the account's stop: kept if billed, never retried, and not written as a row.
                     log?.Invoke(keptNow
-                        ? $"{request.Subject}: answered after the stop; kept in the local store, not written."
-                        : $"{request.Subject}: answered after the stop; not kept, not retried.");
+                        ? Texts.Format(Texts.ClientAfterStopKept, request.Subject)
+                        : Texts.Format(Texts.ClientAfterStopDropped, request.Subject));
                     return Outcome<T>.AnsweredAfterStop(keptNow);
                 }
 
@@ -220,11 +220,11 @@ namespace JustOneApi.Xingtu.Client
                 if (retryAfter > RetryPolicy.MaximumRetryAfter)
                 {
                     return Outcome<T>.Failed(error.WithAttempts(attempts,
-                        $"{error.Message} The API asked to retry after {retryAfter.Value.TotalSeconds:0} s, longer than this module waits ({RetryPolicy.MaximumRetryAfter.TotalMinutes:0} min)."), sent: true);
+                        Texts.Format(Texts.ClientRetryAfterTooLong, error.Message, retryAfter.Value.TotalSeconds, RetryPolicy.MaximumRetryAfter.TotalMinutes)), sent: true);
                 }
 
                 TimeSpan delay = _retry.Delay(attempts, retryAfter);
-                log?.Invoke($"{request.Subject}: {error.Message} Retry {attempts.ToString(CultureInfo.InvariantCulture)} of {_retry.MaximumRetryCount.ToString(CultureInfo.InvariantCulture)} in {delay.TotalSeconds:0.##} s.");
+                log?.Invoke(Texts.Format(Texts.ClientRetrying, request.Subject, error.Message, attempts, _retry.MaximumRetryCount, delay.TotalSeconds));
                 await _delay(delay, state.Waits).ConfigureAwait(false);
             }
         }
@@ -247,7 +247,7 @@ namespace JustOneApi.Xingtu.Client
                 }
 
                 var watch = Stopwatch.StartNew();
-                log?.Invoke(attempt == 1 ? $"GET {shown}" : $"GET {shown} (attempt {attempt.ToString(CultureInfo.InvariantCulture)})");
+                log?.Invoke(attempt == 1 ? $"GET {shown}" : Texts.Format(Texts.ClientGetAttempt, shown!, attempt));
                 ApiAnswer<T> answer;
                 TimeSpan? retryAfter = null;
                 bool kept = false;
@@ -262,7 +262,7 @@ namespace JustOneApi.Xingtu.Client
                         _probe.Proven = response.StatusCode != 407;
                     }
 
-                    log?.Invoke($"{request.Subject}: HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}, {response.Body.Length.ToString(CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms.");
+                    log?.Invoke(Texts.Format(Texts.ClientAnswered, request.Subject, response.StatusCode, response.Body.Length, watch.ElapsedMilliseconds));
                     retryAfter = response.RetryAfter;
                     DateTimeOffset receivedAt = _clock();
                     answer = response.TooLarge
@@ -322,7 +322,7 @@ namespace JustOneApi.Xingtu.Client
             }
 
             ApiAnswer<T> answer = AnswerParser.Interpret(kept!.HttpStatus, kept.Body, request, reader, kept.FetchedAt, fromLocalCache: true);
-            log?.Invoke($"{request.Subject}: served from the local store (fetched {kept.FetchedAt.ToString("u", CultureInfo.InvariantCulture)}); nothing sent.");
+            log?.Invoke(Texts.Format(Texts.ClientFromStore, request.Subject, kept.FetchedAt.ToString("u", CultureInfo.InvariantCulture)));
             if (answer.Disposition == Disposition.Success)
             {
                 return Outcome<T>.Succeeded(answer.Result!, RedactedAnomalies(answer), fromLocalCache: true);
@@ -350,7 +350,7 @@ namespace JustOneApi.Xingtu.Client
 
             if (!store.TryWrite(key, response.StatusCode, response.Body, receivedAt, out string? problem))
             {
-                Interlocked.CompareExchange(ref _storeProblem, Redact(problem ?? "The local store could not be written."), null);
+                Interlocked.CompareExchange(ref _storeProblem, Redact(problem ?? Texts.L(Texts.ClientStoreNotWritten)), null);
                 return false;
             }
 
@@ -379,11 +379,11 @@ namespace JustOneApi.Xingtu.Client
 
                 return lastAttempt
                     ? ApiAnswer<T>.Failed(Disposition.Stop, new XingtuApiException(XingtuErrorKind.ProxyUnreachable, Texts.Format(Texts.ProxyUnreachable, request.Subject, _retry.MaximumRetryCount + 1, ex.Message), request.KolId, target: request.Target))
-                    : ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(XingtuErrorKind.ProxyUnreachable, $"No answer for {request.Subject}: {ex.Message}", request.KolId, target: request.Target));
+                    : ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(XingtuErrorKind.ProxyUnreachable, Texts.Format(Texts.ClientNoAnswer, request.Subject, ex.Message), request.KolId, target: request.Target));
             }
 
             XingtuErrorKind kind = ex.Failure == TransportFailure.Timeout ? XingtuErrorKind.Timeout : XingtuErrorKind.ConnectionFailed;
-            return ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(kind, $"No answer for {request.Subject}: {ex.Message}", request.KolId, httpStatusCode: ex.StatusCode, target: request.Target));
+            return ApiAnswer<T>.Failed(Disposition.Retry, new XingtuApiException(kind, Texts.Format(Texts.ClientNoAnswer, request.Subject, ex.Message), request.KolId, httpStatusCode: ex.StatusCode, target: request.Target));
         }
 
         /// <summary>

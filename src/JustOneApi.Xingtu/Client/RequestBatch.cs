@@ -84,6 +84,7 @@ namespace JustOneApi.Xingtu.Client
 
         /// <summary>Starts fetching <paramref name="request"/> as a row of its own, or joins the fetch of an equal one; does not block.</summary>
         public void Add(ApiRequest request) =>
+            // untranslated: only a bug in the module (a command that adds rows by parts calling Add) can show it.
             Add(request, _reader ?? throw new InvalidOperationException("This batch has no reader of its own: add each row by its parts."), part: null, endsRow: true);
 
         /// <summary>
@@ -246,7 +247,7 @@ namespace JustOneApi.Xingtu.Client
                 return Outcome<T>.Failed(
                     new XingtuApiException(
                         XingtuErrorKind.InternalError,
-                        $"An unexpected {ex.GetType().Name} stopped the request for {request.Subject}. Please report it.",
+                        Texts.Format(Texts.ClientUnexpected, ex.GetType().Name, request.Subject),
                         request.KolId,
                         target: request.Target),
                     sent: true);

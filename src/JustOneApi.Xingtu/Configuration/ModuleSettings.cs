@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using JustOneApi.Xingtu.Store;
 using JustOneApi.Xingtu.Transport;
 
@@ -102,7 +101,7 @@ namespace JustOneApi.Xingtu.Configuration
                 || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
                 uri = null;
-                return "The base URI is not an absolute http:// or https:// URI without a query or credentials, such as https://api.justoneapi.com.";
+                return Texts.L(Texts.BaseUriInvalid);
             }
 
             return null;
@@ -126,7 +125,7 @@ namespace JustOneApi.Xingtu.Configuration
                 string? problem = BaseUriProblem(fromEnvironment!.Trim(), out Uri? uri);
                 if (problem != null)
                 {
-                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "The environment variable {0} is not usable: {1}", BaseUriVariable, problem));
+                    throw new ArgumentException(Texts.Format(Texts.BaseUriVariableUnusable, BaseUriVariable, problem));
                 }
 
                 source = BaseUriSource.EnvironmentVariable;

@@ -95,7 +95,7 @@ namespace JustOneApi.Xingtu.Configuration
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is Win32Exception)
             {
                 throw new InvalidOperationException(
-                    $"The stored token in {file} could not be read ({ex.Message}). Store it again with Set-XingtuToken -Persist, or remove it with Clear-XingtuToken.");
+                    Texts.Format(Texts.StoredTokenUnreadable, file, ex.Message));
             }
         }
 
@@ -117,6 +117,7 @@ namespace JustOneApi.Xingtu.Configuration
             private const int UiForbidden = 0x1;
 
             // An application-specific entropy, so another program's DPAPI blob is not mistaken for ours.
+            // untranslated: the entropy DPAPI mixes in; changing it would make every stored token unreadable.
             private static readonly byte[] Entropy = Encoding.UTF8.GetBytes("JustOneApi.Xingtu token v1");
 
             public static byte[] Protect(byte[] data) => Transform(data, protect: true);
@@ -141,7 +142,7 @@ namespace JustOneApi.Xingtu.Configuration
                         : CryptUnprotectData(ref input, IntPtr.Zero, ref entropy, IntPtr.Zero, IntPtr.Zero, UiForbidden, out output);
                     if (!ok)
                     {
-                        throw new Win32Exception(Marshal.GetLastWin32Error(), protect ? "DPAPI could not encrypt the token." : "DPAPI could not decrypt the stored token; store it again with Set-XingtuToken -Persist.");
+                        throw new Win32Exception(Marshal.GetLastWin32Error(), Texts.L(protect ? Texts.DpapiEncryptFailed : Texts.DpapiDecryptFailed));
                     }
 
                     byte[] result = new byte[output.Size];

@@ -61,12 +61,12 @@ namespace JustOneApi.Xingtu.Configuration
             uint user = Unix.EffectiveUserId();
             if (owner != user)
             {
-                return $"is owned by another user (uid {owner}, not {user})";
+                return Texts.Format(Texts.FolderOtherOwner, owner, user);
             }
 
             const uint GroupOrOtherWrite = 0x12; // 0022
             return (mode & GroupOrOtherWrite) != 0
-                ? "is writable by group or others (mode " + Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0') + ")"
+                ? Texts.Format(Texts.FolderWritableByOthers, Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0'))
                 : null;
         }
 
@@ -111,7 +111,7 @@ namespace JustOneApi.Xingtu.Configuration
             {
                 if (NativeChmod(path, (uint)mode) != 0)
                 {
-                    throw new Win32Exception(Marshal.GetLastWin32Error(), $"Could not restrict the permissions of '{path}'.");
+                    throw new Win32Exception(Marshal.GetLastWin32Error(), Texts.Format(Texts.PermissionsNotRestricted, path));
                 }
             }
         }

@@ -56,7 +56,7 @@ namespace JustOneApi.Xingtu.Store
             if (length >= HeaderLength && !ReadExactly(stream, header, HeaderLength))
             {
                 parsed = default;
-                return "it is cut short";
+                return Texts.L(Texts.EntryCutShort);
             }
 
             return CheckHeader(header, length, out parsed);
@@ -67,21 +67,21 @@ namespace JustOneApi.Xingtu.Store
             parsed = default;
             if (fileLength < HeaderLength + ChecksumLength)
             {
-                return fileLength == 0 ? "it is empty" : $"it is cut short ({fileLength} bytes)";
+                return fileLength == 0 ? Texts.L(Texts.EntryEmpty) : Texts.Format(Texts.EntryCutShortBytes, fileLength);
             }
 
             for (int i = 0; i < Magic.Length; i++)
             {
                 if (header[i] != Magic[i])
                 {
-                    return "it is not an entry (no XTAS header)";
+                    return Texts.L(Texts.EntryNotAnEntry);
                 }
             }
 
             int version = ReadInt32(header, 4);
             if (version != Version)
             {
-                return $"its format version {version} is not {Version}";
+                return Texts.Format(Texts.EntryOtherVersion, version, Version);
             }
 
             long fetchedAt = ReadInt64(header, 8);
@@ -89,12 +89,12 @@ namespace JustOneApi.Xingtu.Store
             int bodyLength = ReadInt32(header, 24);
             if (fetchedAt < MinUnixMs || fetchedAt > MaxUnixMs || keyLength < 1 || keyLength > MaxKeyBytes || bodyLength < 0)
             {
-                return "its header is damaged";
+                return Texts.L(Texts.EntryHeaderDamaged);
             }
 
             if ((long)HeaderLength + keyLength + bodyLength + ChecksumLength != fileLength)
             {
-                return $"its length ({fileLength} bytes) does not match its header (cut short or damaged)";
+                return Texts.Format(Texts.EntryLengthMismatch, fileLength);
             }
 
             parsed = new Header(header, DateTimeOffset.FromUnixTimeMilliseconds(fetchedAt), ReadInt32(header, 16), keyLength, bodyLength);
@@ -118,19 +118,19 @@ namespace JustOneApi.Xingtu.Store
             var checksum = new byte[ChecksumLength];
             if (!ReadExactly(stream, storedKey, storedKey.Length))
             {
-                problem = "it is cut short";
+                problem = Texts.L(Texts.EntryCutShort);
                 return null;
             }
 
             if (!SameBytes(storedKey, key))
             {
-                problem = "it holds another key";
+                problem = Texts.L(Texts.EntryOtherKey);
                 return null;
             }
 
             if (!ReadExactly(stream, body, body.Length) || !ReadExactly(stream, checksum, checksum.Length))
             {
-                problem = "it is cut short";
+                problem = Texts.L(Texts.EntryCutShort);
                 return null;
             }
 
@@ -141,7 +141,7 @@ namespace JustOneApi.Xingtu.Store
                 hash.AppendData(body);
                 if (!SameBytes(hash.GetHashAndReset(), checksum))
                 {
-                    problem = "its checksum does not match (damaged)";
+                    problem = Texts.L(Texts.EntryChecksumMismatch);
                     return null;
                 }
             }

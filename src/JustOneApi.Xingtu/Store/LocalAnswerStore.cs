@@ -65,7 +65,7 @@ namespace JustOneApi.Xingtu.Store
         {
             if (string.IsNullOrWhiteSpace(directory))
             {
-                throw new ArgumentException("The local store's folder is empty.", nameof(directory));
+                throw new ArgumentException(Texts.L(Texts.StoreFolderEmpty), nameof(directory));
             }
 
             Folder = Path.GetFullPath(directory);
@@ -101,19 +101,19 @@ namespace JustOneApi.Xingtu.Store
                 string? unsafeFolder = UserFolders.WhyNotPrivate(Folder);
                 if (unsafeFolder != null)
                 {
-                    return $"The local store folder {Folder} {unsafeFolder}: anyone who can write there could plant answers that would be served with nothing sent, so the store neither reads nor writes there. Keep it to yourself (chmod 700), or point Set-XingtuConfiguration -LocalCachePath at a folder of your own.";
+                    return Texts.Format(Texts.StoreFolderNotPrivate, Folder, unsafeFolder);
                 }
 
                 if (!ClaimFolder())
                 {
-                    return $"The folder {Folder} holds files the module did not make and has no {MarkerName} file, so the local store neither reads nor writes there. Point Set-XingtuConfiguration -LocalCachePath at a new folder (the store creates it), or empty that folder.";
+                    return Texts.Format(Texts.StoreFolderForeign, Folder, MarkerName);
                 }
 
                 return null;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                return $"The local store folder {Folder} cannot be checked: {ex.Message}";
+                return Texts.Format(Texts.StoreFolderUncheckable, Folder, ex.Message);
             }
         }
 
@@ -148,6 +148,7 @@ namespace JustOneApi.Xingtu.Store
 
         private void WriteMarker()
         {
+            // untranslated: a note in a file shared by every session, whatever its language; the store reads only the file's name.
             File.WriteAllText(Path.Combine(Folder, MarkerName), "This folder is the local answer store of the JustOneApi.Xingtu PowerShell module. Clear-XingtuLocalCache empties it.\n");
         }
 
@@ -191,14 +192,14 @@ namespace JustOneApi.Xingtu.Store
             }
             catch (Exception ex)
             {
-                log?.Invoke($"Local store: the entry for {key} could not be read ({ex.Message}); fetching it instead.");
+                log?.Invoke(Texts.Format(Texts.StoreEntryUnreadable, key, ex.Message));
                 return false;
             }
 
             if (found == null)
             {
-                string removal = TryDelete(file) ? "removed it" : "could not remove it";
-                log?.Invoke($"Local store: the entry for {key} ({Path.GetFileName(file)}) is unusable, {problem}; {removal}.");
+                string removal = TryDelete(file) ? Texts.StoreEntryRemoved : Texts.StoreEntryNotRemoved;
+                log?.Invoke(Texts.Format(Texts.StoreEntryUnusable, key, Path.GetFileName(file), problem!, removal));
                 return false;
             }
 
@@ -223,13 +224,13 @@ namespace JustOneApi.Xingtu.Store
             problem = null;
             if (string.IsNullOrEmpty(key) || body == null)
             {
-                problem = "The local store was given no key or no body.";
+                problem = Texts.L(Texts.StoreNoKeyOrBody);
                 return false;
             }
 
             if (StoreKey.HasToken(key))
             {
-                problem = "The local store refuses a key that holds a token.";
+                problem = Texts.L(Texts.StoreKeyHoldsToken);
                 return false;
             }
 
@@ -239,7 +240,7 @@ namespace JustOneApi.Xingtu.Store
                 byte[] keyBytes = Encoding.UTF8.GetBytes(key);
                 if (keyBytes.Length > EntryFormat.MaxKeyBytes)
                 {
-                    problem = "The local store refuses a key longer than 64 KiB.";
+                    problem = Texts.L(Texts.StoreKeyTooLong);
                     return false;
                 }
 
@@ -263,7 +264,7 @@ namespace JustOneApi.Xingtu.Store
             }
             catch (Exception ex)
             {
-                problem = $"The local store at {Folder} could not be written: {ex.Message}";
+                problem = Texts.Format(Texts.StoreWriteFailed, Folder, ex.Message);
                 return false;
             }
             finally
@@ -321,12 +322,12 @@ namespace JustOneApi.Xingtu.Store
         {
             if (olderThan < TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(nameof(olderThan), "OlderThan cannot be negative.");
+                throw new ArgumentOutOfRangeException(nameof(olderThan), Texts.L(Texts.StoreOlderThanNegative));
             }
 
             if (Directory.Exists(Folder) && Problem() is string problem)
             {
-                throw new InvalidOperationException(problem + " Nothing was deleted.");
+                throw new InvalidOperationException(Texts.Format(Texts.StoreNothingDeleted, problem));
             }
 
             DateTimeOffset now = _clock();
@@ -649,14 +650,14 @@ namespace JustOneApi.Xingtu.Store
         private string Describe(int entries, int abandoned, DateTimeOffset? cutoff)
         {
             string what = cutoff == null
-                ? $"all {entries} entries"
-                : $"{entries} entries fetched before {cutoff.Value.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}";
+                ? Texts.Format(Texts.StoreClearAll, entries)
+                : Texts.Format(Texts.StoreClearOlder, entries, cutoff.Value.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
             if (abandoned > 0)
             {
-                what += $" and {abandoned} temporary files of unfinished writes";
+                what = Texts.Format(Texts.StoreClearAbandoned, what, abandoned);
             }
 
-            return what + " in " + Folder;
+            return Texts.Format(Texts.StoreClearIn, what, Folder);
         }
     }
 }

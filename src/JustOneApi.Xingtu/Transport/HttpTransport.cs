@@ -153,7 +153,7 @@ namespace JustOneApi.Xingtu.Transport
             }
             catch (Exception ex) when (attempt.IsCancellationRequested && (ex is OperationCanceledException || IsNetworkFailure(ex)))
             {
-                throw new TransportException(TransportFailure.Timeout, $"No complete answer within {timeout.TotalSeconds:0.###} s (TimeoutSec); the server may still have answered, and billed, it.", status);
+                throw new TransportException(TransportFailure.Timeout, Texts.Format(Texts.TransportTimeout, timeout.TotalSeconds), status);
             }
             catch (Exception ex) when (status == null && (ex is HttpRequestException || ex is WebException) && (ProxyTunnelStatus(ex) != null || IsConnectFailure(ex)) && _proxy.ProxyFor(uri) is Uri proxy)
             {
@@ -169,7 +169,7 @@ namespace JustOneApi.Xingtu.Transport
             catch (Exception ex) when (IsNetworkFailure(ex))
             {
                 // The network stack's messages may carry the URL, and so the token: only a scrubbed copy goes on.
-                throw new TransportException(TransportFailure.Connection, "The connection failed: " + Redaction.DescribeChain(ex, _token), status);
+                throw new TransportException(TransportFailure.Connection, Texts.Format(Texts.TransportConnectionFailed, Redaction.DescribeChain(ex, _token)), status);
             }
         }
 
@@ -189,7 +189,7 @@ namespace JustOneApi.Xingtu.Transport
                     read = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        throw new IOException("The answer ended before its declared length.");
+                        throw new IOException(Texts.L(Texts.TransportCutShort));
                     }
                 }
 
@@ -266,6 +266,7 @@ namespace JustOneApi.Xingtu.Transport
             for (Exception? current = exception; current != null; current = current.InnerException)
             {
                 System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(
+                    // untranslated: the pattern matches .NET's own (English) message for a refused CONNECT.
                     current.Message, @"proxy tunnel request .* status code '?(\d{3})", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
                 if (match.Success)
                 {

@@ -44,6 +44,7 @@ namespace JustOneApi.Xingtu.Transport
         /// <summary>The user the proxy is given, as DOMAIN\user; "(default credentials)"; or empty. Never the password.</summary>
         public string User =>
             Credential != null ? (string.IsNullOrEmpty(Credential.Domain) ? Credential.UserName : Credential.Domain + "\\" + Credential.UserName)
+            // untranslated: a property value (Get-XingtuConfiguration's ProxyUser) scripts compare; both help languages quote it as is.
             : UseDefaultCredentials ? "(default credentials)"
             : string.Empty;
 
