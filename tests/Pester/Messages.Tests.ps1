@@ -107,6 +107,35 @@ Describe 'Messages' {
         $caught.Exception.Message | Should -Match ([regex]::Escape('单独的数字（7）不是时长：PowerShell 会把它当作 7 个 tick'))
     }
 
+    It 'come in Chinese under zh-CN: a refused path, a retry in verbose, and a store folder the module will not use' {
+        $caught = Invoke-InCulture 'zh-CN' { try { Invoke-JustOneApi -Path 'https://example.com/api' } catch { $_ } }
+        $caught.Exception.Message | Should -Match ([regex]::Escape("路径 'https://example.com/api' 含有协议、主机或端口。请只给出接口路径"))
+
+        Set-XingtuConfiguration -MaximumRetryCount 1
+        Set-XingtuEmulatorScript -Uri $Uri -KolId 'r-1' -Step '500'
+        $verbose = Invoke-InCulture 'zh-CN' {
+            Get-XingtuKolSpread -KolId 'r-1' -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message
+        }
+        @($verbose -match '^GET http://127\.0\.0\.1:\d+/\S+=r-1\S*（第 2 次尝试）$').Count | Should -Be 1
+        @($verbose -match "^KOL 'r-1'：.+ 0 秒后进行第 1 次重试（共 1 次）。$").Count | Should -Be 1
+
+        $saved = (Get-XingtuConfiguration).LocalCachePath
+        $foreign = Join-Path ([IO.Path]::GetTempPath()) ('xingtu-foreign-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory $foreign
+        Set-Content -Path (Join-Path $foreign 'notes.txt') -Value 'mine'
+        try {
+            Set-XingtuConfiguration -LocalCachePath $foreign
+            $null = Invoke-InCulture 'zh-CN' { Get-XingtuKolSpread -KolId $SampleKolId -WarningVariable script:warnings -WarningAction SilentlyContinue }
+            "$warnings" | Should -Match ([regex]::Escape("文件夹 $foreign 中有不是本模块创建的文件"))
+            "$warnings" | Should -Match '本次调用不使用本地存储继续运行'
+            Get-ChildItem $foreign -Force | ForEach-Object Name | Should -Be 'notes.txt'
+        }
+        finally {
+            Set-XingtuConfiguration -LocalCachePath $saved
+            Remove-Item $foreign -Recurse -Force -ErrorAction Ignore
+        }
+    }
+
     It 'stay in English under en-US and fr-FR' -ForEach @(@{ Culture = 'en-US' }, @{ Culture = 'fr-FR' }) {
         $null = Invoke-InCulture $Culture { Get-XingtuKolSpread -KolId '7.1E+18' -ErrorVariable script:errs -ErrorAction SilentlyContinue }
         $errs[0].Exception.Message | Should -Match '^The KolId ''7\.1E\+18'' is in scientific notation'
