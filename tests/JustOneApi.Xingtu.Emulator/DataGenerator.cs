@@ -291,7 +291,8 @@ internal static class DataGenerator
             ShareAvg = Scale(LikeAvg, random, 0.02, 0.15);
             ItemNum = range == "_3" ? random.Next(3, 181) : random.Next(1, 61);
             AvgDuration = random.Next(600, 30_001);
-            long cpm = random.Next(1_000, 30_001);
+            // Fen per 1,000 plays, spread evenly on a log scale over ¥8-¥120, where Xingtu's 1-20 s CPMs mostly lie.
+            long cpm = (long)Math.Round(800 * Math.Pow(15, random.NextDouble()));
             long cpmMid = Scale(cpm, random, 2.0, 2.8);
             Cpm = new Tiers(cpm, cpmMid, Scale(cpmMid, random, 1.0, 1.3));
             long cpe = random.Next(50, 1_501);

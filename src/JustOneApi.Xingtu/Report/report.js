@@ -97,7 +97,7 @@
     return f;
   }
   function note(f, drawn) {
-    f.appendChild(el('p', 'note', drawn ? say(L.chartMarks, fmt(drawn, 0), fmt(n, 0)) + ' ' + L.chartHint : L.chartNoData));
+    f.appendChild(el('p', 'note', drawn ? say(L.chartMarks, fmt(drawn, 0), fmt(n, 0)) + ' · ' + L.chartHint : L.chartNoData));
   }
   function markOf(e) {
     var t = e.target;
