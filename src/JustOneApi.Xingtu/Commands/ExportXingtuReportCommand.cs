@@ -9,7 +9,7 @@ using JustOneApi.Xingtu.Report;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// Writes KolSpread and XingtuKol rows as one self-contained HTML report (table and charts, no network). The page
+    /// Writes KolSpread and XingtuKol rows (or their columns, read back from a CSV) as one self-contained HTML report (table and charts, no network). The page
     /// is built by Report/ReportRenderer; this cmdlet only gathers rows and writes the file atomically. Its user help
     /// is docs/en-US/Export-XingtuReport.md (and zh-CN).
     /// </summary>
@@ -18,8 +18,13 @@ namespace JustOneApi.Xingtu.Commands
     public sealed class ExportXingtuReportCommand : PSCmdlet
     {
         private readonly List<ReportRow> _rows = new List<ReportRow>();
+        private int _recordNumber;
+        private bool _columnRowSeen;
 
-        /// <summary>The rows to show: KolSpread objects (Get-XingtuKolSpread) or XingtuKol objects (Get-XingtuKol).</summary>
+        /// <summary>
+        /// The rows to show: KolSpread objects (Get-XingtuKolSpread), XingtuKol objects (Get-XingtuKol), or their
+        /// columns read back from a CSV (Import-Csv) or kept by Select-Object.
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
@@ -49,21 +54,97 @@ namespace JustOneApi.Xingtu.Commands
         protected override void ProcessRecord()
         {
             object? row = InputObject?.BaseObject;
+            if (row == null) return;
+            _recordNumber++;
             switch (row)
             {
-                case null:
-                    return;
                 case XingtuKol kol:
                     _rows.Add(ReportRow.From(kol));
                     return;
                 case KolSpread spread:
                     _rows.Add(ReportRow.From(spread));
                     return;
-                default:
-                    WriteError(new ErrorRecord(
-                        new ArgumentException(Texts.Format(Texts.NotAReportRow, row.GetType().FullName ?? row.GetType().Name)),
-                        "UnsupportedReportRow", ErrorCategory.InvalidType, InputObject));
-                    return;
+            }
+
+            Dictionary<string, string?>? columns = ColumnsOf(InputObject);
+            if (columns == null)
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException(Texts.Format(Texts.NotAReportRow, row.GetType().FullName ?? row.GetType().Name)),
+                    "UnsupportedReportRow", ErrorCategory.InvalidType, InputObject));
+                return;
+            }
+
+            AddColumnRow(columns);
+        }
+
+        /// <summary>
+        /// A row of columns (Import-Csv, Select-Object, a hashtable): read by Report/ReportColumns. The first such row
+        /// without a KolId column stops the call, naming the columns found, instead of an error for every row.
+        /// </summary>
+        private void AddColumnRow(Dictionary<string, string?> columns)
+        {
+            bool first = !_columnRowSeen;
+            _columnRowSeen = true;
+            if (first && !columns.ContainsKey(ReportColumns.IdColumn))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException(Texts.Format(Texts.ReportNoIdColumn, string.Join(", ", columns.Keys))),
+                    "NoIdColumn", ErrorCategory.InvalidArgument, InputObject));
+            }
+
+            try
+            {
+                _rows.Add(ReportColumns.Read(columns));
+            }
+            catch (ReportRowException ex)
+            {
+                string message = ex.IdProblem != null
+                    ? Texts.Format(Texts.ReportRowBadId, _recordNumber, ex.IdProblem)
+                    : Texts.Format(Texts.ReportCellUnreadable, ex.KolId ?? string.Empty, _recordNumber, ex.Column ?? string.Empty, ex.Value ?? string.Empty, Texts.L(Expected(ex.Expected)));
+                WriteError(new ErrorRecord(new ArgumentException(message, ex), "UnreadableReportRow", ErrorCategory.InvalidData, InputObject));
+            }
+        }
+
+        private static string Expected(ReportValueKind kind) => kind switch
+        {
+            ReportValueKind.WholeNumber => Texts.ReportValueWholeNumber,
+            ReportValueKind.Time => Texts.ReportValueTime,
+            ReportValueKind.TrueOrFalse => Texts.ReportValueTrueOrFalse,
+            _ => Texts.ReportValueNumber,
+        };
+
+        /// <summary>
+        /// The input's columns as text, names trimmed and compared ignoring case as PowerShell does (the first of two
+        /// spellings wins); null for a bare value. Typed values (Select-Object output) are written invariantly, in
+        /// the round-trip form, so ReportColumns reads them back exactly.
+        /// </summary>
+        private static Dictionary<string, string?>? ColumnsOf(PSObject? input)
+        {
+            List<KeyValuePair<string, object?>>? pairs = InputColumns.Of(input);
+            if (pairs == null) return null;
+            var columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (KeyValuePair<string, object?> pair in pairs)
+            {
+                string name = pair.Key.Trim();
+                if (!columns.ContainsKey(name)) columns.Add(name, CellText(pair.Value));
+            }
+            return columns;
+        }
+
+        private static string? CellText(object? value)
+        {
+            object? cell = value is PSObject wrapped ? wrapped.BaseObject : value;
+            switch (cell)
+            {
+                case null: return null;
+                case string text: return text;
+                case DateTimeOffset time: return time.ToString("o", CultureInfo.InvariantCulture);
+                case DateTime time: return time.ToString("o", CultureInfo.InvariantCulture);
+                case double number: return number.ToString("R", CultureInfo.InvariantCulture);
+                case float number: return number.ToString("R", CultureInfo.InvariantCulture);
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
+                default: return cell.ToString();
             }
         }
 

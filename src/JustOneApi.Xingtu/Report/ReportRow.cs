@@ -7,8 +7,8 @@ using JustOneApi.Xingtu.Model;
 namespace JustOneApi.Xingtu.Report
 {
     /// <summary>
-    /// One KOL as the report shows it, built from either input type (KolSpread, XingtuKol), so the renderer knows
-    /// nothing of where a row came from. Missing is null, never 0. Money is in yuan, rates in percent; peer standings
+    /// One KOL as the report shows it, built from either input type (KolSpread, XingtuKol) or from their columns read
+    /// back from a CSV (ReportColumns), so the renderer knows nothing of where a row came from. Missing is null, never 0. Money is in yuan, rates in percent; peer standings
     /// keep the API's raw number because its scale is unpublished.
     /// </summary>
     internal sealed class ReportRow
@@ -85,12 +85,11 @@ namespace JustOneApi.Xingtu.Report
         public static ReportRow From(XingtuKol kol)
         {
             if (kol == null) throw new ArgumentNullException(nameof(kol));
-            string? location = string.Join(" ", new[] { kol.Province, kol.City }.Where(p => !string.IsNullOrWhiteSpace(p)));
             return new ReportRow(kol.KolId)
             {
                 NickName = kol.NickName,
                 Followers = kol.Followers,
-                Location = location.Length == 0 ? null : location,
+                Location = LocationOf(kol.Province, kol.City),
                 McnName = string.IsNullOrWhiteSpace(kol.McnName) ? null : kol.McnName,
                 Tags = kol.Tags,
                 Price1To20Sec = (double?)kol.Price1To20Sec,
@@ -112,12 +111,23 @@ namespace JustOneApi.Xingtu.Report
             }.WithDouyin(kol.Profile?.SecUid);
         }
 
-        internal static string QueryOf(KolSpread spread)
+        internal static string QueryOf(KolSpread spread) =>
+            QueryOf(spread.Endpoint.ToString(), spread.Platform.ToString(), spread.Type.ToString(), spread.Range.ToString(), spread.FlowType, spread.OnlyAssign);
+
+        /// <summary>The query as the header shows it, from its parts as text (a typed spread's or a CSV row's).</summary>
+        internal static string QueryOf(string endpoint, string platform, string type, string range, string? flowType, bool onlyAssign)
         {
-            string text = string.Join(" · ", spread.Endpoint, spread.Platform, spread.Type, spread.Range);
-            if (spread.FlowType != null) text += " · FlowType " + spread.FlowType;
-            if (spread.OnlyAssign) text += " · OnlyAssign";
+            string text = string.Join(" · ", endpoint, platform, type, range);
+            if (flowType != null) text += " · FlowType " + flowType;
+            if (onlyAssign) text += " · OnlyAssign";
             return text;
+        }
+
+        /// <summary>Province and city as one place, or null when neither is there.</summary>
+        internal static string? LocationOf(string? province, string? city)
+        {
+            string location = string.Join(" ", new[] { province, city }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            return location.Length == 0 ? null : location;
         }
 
         internal static string FormatTime(DateTimeOffset time) =>

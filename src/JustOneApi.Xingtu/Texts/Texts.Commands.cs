@@ -159,5 +159,23 @@ namespace JustOneApi.Xingtu
 
         /// <summary>{0} how many KOLs, {1} the file.</summary>
         public const string ReportWritten = "Wrote a report of {0} KOL(s) to {1}.";
+
+        /// <summary>The terminating error for input whose first row has no KolId column. {0} the columns found.</summary>
+        public const string ReportNoIdColumn = "The input has no KolId column, so no report was written. Export-XingtuReport takes the rows of Get-XingtuKol and Get-XingtuKolSpread, or those rows read back with Import-Csv. Name the id column KolId, or pipe through Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}. Columns found: {0}.";
+
+        /// <summary>{0} the row's number in the input, {1} why its KolId cannot be used.</summary>
+        public const string ReportRowBadId = "Row {0} of the input is not in the report: {1}";
+
+        /// <summary>{0} the KOL, {1} the row's number in the input, {2} the column, {3} the cell as given, {4} what it should hold.</summary>
+        public const string ReportCellUnreadable = "KOL '{0}' (row {1} of the input) is not in the report: its {2} column holds '{3}', which is not {4}.";
+
+        /// <summary>What a cell should hold, for ReportCellUnreadable.</summary>
+        public const string ReportValueNumber = "a number";
+
+        public const string ReportValueWholeNumber = "a whole number";
+
+        public const string ReportValueTime = "a date and time";
+
+        public const string ReportValueTrueOrFalse = "True or False";
     }
 }

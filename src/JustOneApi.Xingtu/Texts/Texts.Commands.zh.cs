@@ -65,6 +65,13 @@ namespace JustOneApi.Xingtu
             [ReportExists] = "文件 '{0}' 已存在。请使用 -Force 覆盖。",
             [WriteReport] = "写入包含 {0} 个 KOL 的报告",
             [ReportWritten] = "已将包含 {0} 个 KOL 的报告写入 {1}。",
+            [ReportNoIdColumn] = "输入中没有 KolId 列，因此没有写入报告。Export-XingtuReport 接受 Get-XingtuKol 和 Get-XingtuKolSpread 的行，或用 Import-Csv 读回的这些行。请把 ID 列命名为 KolId，或通过管道交给 Select-Object @{{ Name = 'KolId'; Expression = {{ $_.YourColumn }} }}。找到的列：{0}。",
+            [ReportRowBadId] = "输入的第 {0} 行不会出现在报告中：{1}",
+            [ReportCellUnreadable] = "KOL '{0}'（输入的第 {1} 行）不会出现在报告中：其 {2} 列的值为 '{3}'，不是{4}。",
+            [ReportValueNumber] = "数字",
+            [ReportValueWholeNumber] = "整数",
+            [ReportValueTime] = "日期和时间",
+            [ReportValueTrueOrFalse] = "True 或 False",
         };
     }
 }

@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using JustOneApi.Xingtu.Model;
+using JustOneApi.Xingtu.Report;
+using Xunit;
+
+namespace JustOneApi.Xingtu.Tests
+{
+    /// <summary>
+    /// A report row from a row's columns (a CSV read back with Import-Csv): both kinds, numbers and times as Export-Csv
+    /// writes them under en-US and de-DE, empty cells as null, and the per-row errors.
+    /// </summary>
+    public class ReportColumnsTests
+    {
+        private static readonly DateTimeOffset At = new DateTimeOffset(2026, 1, 5, 8, 5, 3, TimeSpan.Zero);
+
+        private static Dictionary<string, string?> Columns(params (string Name, string? Text)[] cells)
+        {
+            var columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, text) in cells) columns.Add(name, text);
+            return columns;
+        }
+
+        /// <summary>
+        /// The columns Export-Csv writes for an object under a culture: each public scalar property (not [Hidden]), as
+        /// its text in that culture (PowerShell 7 formats numbers and times in the current culture), null as empty.
+        /// </summary>
+        private static Dictionary<string, string?> AsCsv(object row, string culture)
+        {
+            var format = CultureInfo.GetCultureInfo(culture);
+            var columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (PropertyInfo property in row.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                // The [Hidden] parts (Profile, Price, Spread) are the only properties that are not scalar.
+                if (property.PropertyType != typeof(string) && !property.PropertyType.IsValueType) continue;
+                object? value = property.GetValue(row);
+                columns[property.Name] = value switch
+                {
+                    null => string.Empty,
+                    IFormattable formattable => formattable.ToString(null, format),
+                    _ => value.ToString(),
+                };
+            }
+            return columns;
+        }
+
+        private static T InCulture<T>(string culture, Func<T> read)
+        {
+            CultureInfo before = CultureInfo.CurrentCulture;
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                return read();
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = before;
+            }
+        }
+
+        private static readonly string[] Shown =
+        {
+            nameof(ReportRow.KolId), nameof(ReportRow.NickName), nameof(ReportRow.Followers), nameof(ReportRow.Location), nameof(ReportRow.McnName),
+            nameof(ReportRow.Tags), nameof(ReportRow.Price1To20Sec), nameof(ReportRow.Price21To60Sec), nameof(ReportRow.PriceOver60Sec),
+            nameof(ReportRow.PlayMedian), nameof(ReportRow.InteractionRatePercent), nameof(ReportRow.InteractionRatePeerStanding),
+            nameof(ReportRow.CompletionRatePercent), nameof(ReportRow.CompletionRatePeerStanding), nameof(ReportRow.ExpectedCpm1To20SecYuan),
+            nameof(ReportRow.ExpectedCpe1To20SecYuan), nameof(ReportRow.ListPricePerThousandPlays1To20Sec), nameof(ReportRow.FromLocalCache),
+            nameof(ReportRow.MissingParts), nameof(ReportRow.Query), nameof(ReportRow.DouyinSecUid),
+        };
+
+        private static void AssertSame(ReportRow expected, ReportRow actual, params string[] lost)
+        {
+            foreach (string name in Shown)
+            {
+                PropertyInfo property = typeof(ReportRow).GetProperty(name)!;
+                if (lost.Contains(name))
+                {
+                    Assert.Null(property.GetValue(actual));
+                    continue;
+                }
+                Assert.True(Equals(property.GetValue(expected), property.GetValue(actual)), $"{name}: expected {property.GetValue(expected)}, read {property.GetValue(actual)}");
+            }
+            // Export-Csv writes whole seconds; the report shows minutes.
+            Assert.NotNull(actual.FetchedAt);
+            Assert.Equal(expected.FetchedAt!.Value.ToUnixTimeSeconds(), actual.FetchedAt!.Value.ToUnixTimeSeconds());
+            Assert.Equal(TimeSpan.Zero, actual.FetchedAt.Value.Offset);
+        }
+
+        public static IEnumerable<object[]> Cultures() => new[]
+        {
+            new object[] { "en-US", "en-US" }, new object[] { "de-DE", "de-DE" }, new object[] { "de-DE", "en-US" },
+            new object[] { "en-US", "de-DE" }, new object[] { "fr-FR", "fr-FR" }, new object[] { "", "zh-CN" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Cultures))]
+        public void ASpreadRowReadBackIsTheRowOfTheSpread(string written, string read)
+        {
+            KolSpread spread = XingtuKolTests.SampleSpread();
+            ReportRow fromColumns = InCulture(read, () => ReportColumns.Read(AsCsv(spread, written)));
+            Assert.Equal(ReportRowKind.Spread, ReportColumns.KindOf(AsCsv(spread, written)));
+            AssertSame(ReportRow.From(spread), fromColumns);
+            Assert.NotNull(fromColumns.ExpectedCpm1To20SecYuan);
+            Assert.NotNull(fromColumns.InteractionRatePeerStanding);
+        }
+
+        [Theory]
+        [MemberData(nameof(Cultures))]
+        public void AKolRowReadBackIsTheRowOfTheKolLessItsPeerStandingsAndQuery(string written, string read)
+        {
+            XingtuKol kol = XingtuKol.Join(TestSupport.KolId, XingtuKolTests.Profile(), XingtuKolTests.Price(), XingtuKolTests.SampleSpread(), Array.Empty<XingtuKolPart>(), fromLocalCache: true);
+            ReportRow fromColumns = InCulture(read, () => ReportColumns.Read(AsCsv(kol, written)));
+            Assert.Equal(ReportRowKind.Kol, ReportColumns.KindOf(AsCsv(kol, written)));
+            // XingtuKol keeps its spread out of Export-Csv: the peer standings and the query's Type and Range are not written.
+            AssertSame(ReportRow.From(kol), fromColumns,
+                nameof(ReportRow.InteractionRatePeerStanding), nameof(ReportRow.CompletionRatePeerStanding), nameof(ReportRow.Query));
+            Assert.NotNull(fromColumns.Price1To20Sec);
+            Assert.NotNull(fromColumns.ListPricePerThousandPlays1To20Sec);
+            Assert.Equal("MS4wLjABAAAAabc-_", fromColumns.DouyinSecUid);
+            Assert.True(fromColumns.FromLocalCache);
+        }
+
+        [Theory]
+        [InlineData("en-US", "1234.5", "2.44", "1/5/2026 8:05:03 AM +00:00")]
+        [InlineData("en-US", "1234,5", "2,44", "05.01.2026 08:05:03 +00:00")]
+        [InlineData("de-DE", "1234,5", "2,44", "05.01.2026 08:05:03 +00:00")]
+        [InlineData("de-DE", "1234.5", "2.44", "1/5/2026 8:05:03 AM +00:00")]
+        [InlineData("de-DE", "1234.5", "2.44", "2026-01-05T08:05:03.0000000+00:00")]
+        [InlineData("fr-FR", "1234,5", "2,44", "05/01/2026 08:05:03 +00:00")]
+        [InlineData("zh-CN", "1,2345E+03", "2.44E+00", "2026/1/5 8:05:03 +00:00")]
+        public void NumbersAndTimesAreReadAsEachCultureWritesThem(string culture, string price, string rate, string time)
+        {
+            ReportRow row = InCulture(culture, () => ReportColumns.Read(Columns(
+                ("KolId", "7100000000000000001"), ("Price1To20Sec", price), ("InteractionRatePercent", rate), ("FetchedAt", time), ("Followers", "76157272"))));
+            Assert.Equal(1234.5, row.Price1To20Sec);
+            Assert.Equal(2.44, row.InteractionRatePercent);
+            Assert.Equal(At, row.FetchedAt);
+            Assert.Equal(76157272L, row.Followers);
+        }
+
+        [Fact]
+        public void ASpreadRowsRawUnitsAreConvertedAsTheModuleDoes()
+        {
+            ReportRow row = ReportColumns.Read(Columns(
+                ("KolId", "7100000000000000001"), ("Endpoint", "V2"), ("Platform", "ShortVideo"), ("Type", "PersonalVideo"), ("Range", "Last30Days"),
+                ("FlowType", ""), ("OnlyAssign", "True"), ("InteractionRate", "244"), ("CompletionRate", "1113"),
+                ("ExpectedCpm1To20Sec", "5657"), ("ExpectedCpe1To20Sec", "228"), ("InteractionRatePercent", "99")));
+            Assert.Equal(2.44, row.InteractionRatePercent);
+            Assert.Equal(11.13, row.CompletionRatePercent);
+            Assert.Equal(56.57, row.ExpectedCpm1To20SecYuan);
+            Assert.Equal(2.28, row.ExpectedCpe1To20SecYuan);
+            Assert.Equal("V2 · ShortVideo · PersonalVideo · Last30Days · OnlyAssign", row.Query);
+        }
+
+        [Fact]
+        public void ASpreadRowThatKeptOnlyThePercentagesShowsThem()
+        {
+            ReportRow row = ReportColumns.Read(Columns(("KolId", "7100000000000000001"), ("ExpectedCpm1To20Sec", "5657"), ("InteractionRatePercent", "2.44")));
+            Assert.Equal(2.44, row.InteractionRatePercent);
+            Assert.Equal(56.57, row.ExpectedCpm1To20SecYuan);
+        }
+
+        [Fact]
+        public void TheKindIsDecidedByTheColumns()
+        {
+            Assert.Equal(ReportRowKind.Kol, ReportColumns.KindOf(Columns(("KolId", "1"), ("NickName", "x"), ("InteractionRate", "244"))));
+            Assert.Equal(ReportRowKind.Spread, ReportColumns.KindOf(Columns(("KolId", "1"), ("PlayMedian", "1"), ("ExpectedCpm1To20Sec", "5657"))));
+            Assert.Equal(ReportRowKind.Kol, ReportColumns.KindOf(Columns(("KolId", "1"), ("PlayMedian", "1"))));
+            // A XingtuKol row's yuan are not read as fen, nor its CPM column taken for the spread's.
+            ReportRow kol = ReportColumns.Read(Columns(("KolId", "1"), ("ExpectedCpm1To20SecYuan", "56.57"), ("InteractionRate", "244")));
+            Assert.Equal(56.57, kol.ExpectedCpm1To20SecYuan);
+            Assert.Null(kol.InteractionRatePercent);
+        }
+
+        [Fact]
+        public void BlankNumberCellsAreNullAndTextIsKeptExactly()
+        {
+            ReportRow row = ReportColumns.Read(Columns(("KolId", "7100000000000000001"), ("PlayMedian", "  "), ("Price1To20Sec", " "), ("FetchedAt", " "),
+                ("NickName", " 名字\u2028"), ("McnName", "  ")));
+            Assert.Null(row.PlayMedian);
+            Assert.Null(row.Price1To20Sec);
+            Assert.Null(row.FetchedAt);
+            Assert.Equal(" 名字\u2028", row.NickName);
+            Assert.Null(row.McnName);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData(null)]
+        public void EmptyCellsAreNullNeverZero(string? empty)
+        {
+            string[] names =
+            {
+                "NickName", "Followers", "Province", "City", "McnName", "Tags", "DouyinUrl", "Price1To20Sec", "Price21To60Sec", "PriceOver60Sec",
+                "PlayMedian", "InteractionRatePercent", "CompletionRatePercent", "ExpectedCpm1To20SecYuan", "ExpectedCpe1To20SecYuan",
+                "ListPricePerThousandPlays1To20Sec", "FetchedAt", "FromLocalCache", "MissingParts", "Endpoint", "Platform",
+                "InteractionRatePeerStanding", "CompletionRatePeerStanding",
+            };
+            var columns = Columns(("KolId", "7100000000000000001"));
+            foreach (string name in names) columns.Add(name, empty);
+            ReportRow kol = ReportColumns.Read(columns);
+            foreach (string name in Shown.Where(n => n != nameof(ReportRow.KolId) && n != nameof(ReportRow.FromLocalCache)))
+            {
+                Assert.Null(typeof(ReportRow).GetProperty(name)!.GetValue(kol));
+            }
+            Assert.Null(kol.FetchedAt);
+            Assert.False(kol.FromLocalCache);
+
+            var spread = Columns(("KolId", "7100000000000000001"), ("InteractionRate", empty), ("CompletionRate", empty), ("ExpectedCpm1To20Sec", empty),
+                ("ExpectedCpe1To20Sec", empty), ("PlayMedian", empty), ("Type", "PersonalVideo"), ("Range", "Last30Days"));
+            ReportRow fromSpread = ReportColumns.Read(spread);
+            Assert.Null(fromSpread.InteractionRatePercent);
+            Assert.Null(fromSpread.CompletionRatePercent);
+            Assert.Null(fromSpread.ExpectedCpm1To20SecYuan);
+            Assert.Null(fromSpread.ExpectedCpe1To20SecYuan);
+            Assert.Null(fromSpread.PlayMedian);
+            Assert.Null(fromSpread.Query);
+        }
+
+        [Theory]
+        [InlineData("PlayMedian", "12k", "WholeNumber")]
+        [InlineData("PlayMedian", "1.5", "WholeNumber")]
+        [InlineData("Price1To20Sec", "1,234.50", "Number")]
+        [InlineData("Price1To20Sec", "¥1000", "Number")]
+        [InlineData("InteractionRatePercent", "2.44%", "Number")]
+        [InlineData("FetchedAt", "yesterday", "Time")]
+        [InlineData("FromLocalCache", "yes", "TrueOrFalse")]
+        public void ACellThatDoesNotHoldItsColumnsValueNamesTheKolColumnAndText(string column, string text, string expected)
+        {
+            var columns = Columns(("KolId", " 7100000000000000001 "), ("NickName", "小美食家"), (column, text));
+            var error = Assert.Throws<ReportRowException>(() => InCulture("en-US", () => ReportColumns.Read(columns)));
+            Assert.Equal("7100000000000000001", error.KolId);
+            Assert.Equal(column, error.Column);
+            Assert.Equal(text, error.Value);
+            Assert.Equal(expected, error.Expected.ToString());
+            Assert.Null(error.IdProblem);
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("")]
+        [InlineData("7.1E+18")]
+        public void AnUnusableIdIsTheRowsError(string? id)
+        {
+            var columns = Columns(("KolId", id), ("PlayMedian", "1"));
+            var error = Assert.Throws<ReportRowException>(() => ReportColumns.Read(columns));
+            Assert.Null(error.KolId);
+            Assert.Equal(KolIdCheck.Problem(id), error.IdProblem);
+            Assert.NotNull(error.IdProblem);
+        }
+    }
+}
