@@ -130,7 +130,7 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("de-DE", "1234.5", "2.44", "1/5/2026 8:05:03 AM +00:00")]
         [InlineData("de-DE", "1234.5", "2.44", "2026-01-05T08:05:03.0000000+00:00")]
         [InlineData("fr-FR", "1234,5", "2,44", "05/01/2026 08:05:03 +00:00")]
-        [InlineData("zh-CN", "1,2345E+03", "2.44E+00", "2026/1/5 8:05:03 +00:00")]
+        [InlineData("zh-CN", "1234.50", "2.44E+00", "2026/1/5 8:05:03 +00:00")]
         public void NumbersAndTimesAreReadAsEachCultureWritesThem(string culture, string price, string rate, string time)
         {
             ReportRow row = InCulture(culture, () => ReportColumns.Read(Columns(

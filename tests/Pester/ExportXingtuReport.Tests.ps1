@@ -149,3 +149,167 @@ Describe 'Export-XingtuReport' {
         (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be 0
     }
 }
+
+# The analyst's round trip: Get-XingtuKol | Export-Csv, edit or filter the sheet, later Import-Csv | Export-XingtuReport.
+# The page made from the CSV must hold what the page made from the objects holds, for every column the CSV carries.
+Describe 'Export-XingtuReport from a CSV' {
+    BeforeAll {
+        $script:KolIds = @('7100000000000007919', '7100000000000000201', '7100000000000000003', '7100000000000000004', '7100000000000000005')
+        $script:Kols = @($KolIds | Get-XingtuKol -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+        $script:Kols.Count | Should -Be 5
+        # The two peer standings come from XingtuKol's spread part, which Export-Csv leaves out (it is [Hidden]).
+        $script:LostFromKolCsv = @('InteractionRatePeerStanding', 'CompletionRatePeerStanding')
+
+        # Column key -> the JSON of its values down the rows, so two pages compare column by column.
+        function Get-ColumnValues($Data) {
+            $keys = @($Data.columns.key)
+            $map = [ordered]@{}
+            for ($i = 0; $i -lt $keys.Count; $i++) {
+                $values = [Collections.Generic.List[object]]::new()
+                foreach ($row in $Data.rows) { $values.Add($row[$i]) }
+                $map[$keys[$i]] = ConvertTo-Json -Compress -Depth 3 -InputObject $values.ToArray()
+            }
+            $map
+        }
+
+        function Assert-SamePage($Direct, $FromCsv, [string[]] $Lost = @()) {
+            $direct = Get-ColumnValues $Direct
+            $fromCsv = Get-ColumnValues $FromCsv
+            @($fromCsv.Keys) | Should -Be @($direct.Keys | Where-Object { $_ -notin $Lost }) -Because 'the CSV carries every other column'
+            foreach ($key in $fromCsv.Keys) { $fromCsv[$key] | Should -BeExactly $direct[$key] -Because "column $key" }
+            ConvertTo-Json -Compress -Depth 5 $FromCsv.tiles | Should -BeExactly (ConvertTo-Json -Compress -Depth 5 $Direct.tiles)
+            ConvertTo-Json -Compress $FromCsv.douyin | Should -BeExactly (ConvertTo-Json -Compress $Direct.douyin)
+            foreach ($field in 'count', 'fetchedFrom', 'fetchedTo', 'fromStore') { $FromCsv.header.$field | Should -Be $Direct.header.$field -Because "header $field" }
+        }
+
+        function Use-Culture([string] $Name, [scriptblock] $Script) {
+            $before = [cultureinfo]::CurrentCulture
+            try { [cultureinfo]::CurrentCulture = $Name; & $Script } finally { [cultureinfo]::CurrentCulture = $before }
+        }
+    }
+    BeforeEach {
+        $script:Work = Join-Path ([IO.Path]::GetTempPath()) ('xingtu-report-csv-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory $Work
+        $script:Csv = Join-Path $Work 'shortlist.csv'
+        $script:Direct = Join-Path $Work 'direct.html'
+        $script:FromCsv = Join-Path $Work 'from-csv.html'
+    }
+    AfterEach {
+        Remove-Item $Work -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'makes the page of Get-XingtuKol from its CSV, written under <Written> and read under <Read>, less the peer standings' -ForEach @(
+        @{ Written = 'en-US'; Read = 'en-US' }
+        @{ Written = 'de-DE'; Read = 'de-DE' }
+        @{ Written = 'de-DE'; Read = 'en-US' }
+        @{ Written = 'en-US'; Read = 'de-DE' }
+    ) {
+        $Kols | Export-XingtuReport -Path $Direct
+        Use-Culture $Written { $Kols | Export-Csv -Path $Csv }
+        if ($Written -eq 'de-DE') { Get-Content $Csv -Raw | Should -Match '"\d+,\d+"' -Because 'a comma-decimal culture writes decimal commas' }
+        Use-Culture $Read { Import-Csv -Path $Csv | Export-XingtuReport -Path $FromCsv }
+        $direct = Get-DataBlock $Direct
+        $fromCsv = Get-DataBlock $FromCsv
+        Assert-SamePage $direct $fromCsv -Lost $LostFromKolCsv
+        @($direct.columns.key) | Should -Contain 'InteractionRatePeerStanding' -Because 'the direct page has what the CSV loses'
+        # XingtuKol writes Endpoint and Platform but not the spread's Type and Range: the header names no query.
+        @($direct.header.queries).Count | Should -Be 1
+        @($fromCsv.header.queries).Count | Should -Be 0
+    }
+
+    It 'keeps the peer standings that Select-Object added as columns before Export-Csv, as the help shows' {
+        $Kols | Export-XingtuReport -Path $Direct
+        $Kols | Select-Object *, @{ Name = 'InteractionRatePeerStanding'; Expression = { $_.Spread.InteractionRatePeerStanding } },
+            @{ Name = 'CompletionRatePeerStanding'; Expression = { $_.Spread.CompletionRatePeerStanding } } |
+            Export-Csv -Path $Csv
+        Import-Csv -Path $Csv | Export-XingtuReport -Path $FromCsv
+        Assert-SamePage (Get-DataBlock $Direct) (Get-DataBlock $FromCsv)
+    }
+
+    It 'makes the page of Get-XingtuKolSpread from its CSV, query included, written under <Written> and read under <Read>' -ForEach @(
+        @{ Written = 'en-US'; Read = 'en-US' }
+        @{ Written = 'de-DE'; Read = 'de-DE' }
+        @{ Written = 'de-DE'; Read = 'en-US' }
+    ) {
+        $spreads = @($Ids | Get-XingtuKolSpread -Range Last90Days -OnlyAssign -WarningAction SilentlyContinue)
+        $spreads | Export-XingtuReport -Path $Direct
+        Use-Culture $Written { $spreads | Export-Csv -Path $Csv }
+        Use-Culture $Read { Import-Csv -Path $Csv | Export-XingtuReport -Path $FromCsv }
+        $direct = Get-DataBlock $Direct
+        $fromCsv = Get-DataBlock $FromCsv
+        Assert-SamePage $direct $fromCsv
+        @($direct.columns.key) | Should -Contain 'ExpectedCpm1To20SecYuan'
+        @($direct.columns.key) | Should -Contain 'InteractionRatePeerStanding'
+        @($fromCsv.header.queries) | Should -Be @($direct.header.queries)
+        @($fromCsv.header.queries) | Should -Match 'Last90Days · OnlyAssign$'
+    }
+
+    It 'makes the page of a filtered, reordered CSV as of the same rows filtered' {
+        $Kols | Export-Csv -Path $Csv
+        $kept = { [long]$_.PlayMedian -gt 100000 }
+        $expected = @($Kols | Where-Object $kept | Sort-Object PlayMedian)
+        $expected.Count | Should -BeGreaterThan 0
+        $expected.Count | Should -BeLessThan $Kols.Count
+        $expected | Export-XingtuReport -Path $Direct
+        # As a sheet edited in Excel: rows dropped and sorted, columns picked and moved, a column of the analyst's own.
+        Import-Csv -Path $Csv | Where-Object $kept | Sort-Object { [long]$_.PlayMedian } |
+            Select-Object Price1To20Sec, KolId, NickName, Followers, PlayMedian, @{ Name = 'Note'; Expression = { 'call back' } } |
+            Export-XingtuReport -Path $FromCsv
+        $direct = Get-ColumnValues (Get-DataBlock $Direct)
+        $fromCsv = Get-ColumnValues (Get-DataBlock $FromCsv)
+        @($fromCsv.Keys) | Should -Be @('NickName', 'KolId', 'Followers', 'Price1To20Sec', 'PlayMedian')
+        foreach ($key in $fromCsv.Keys) { $fromCsv[$key] | Should -BeExactly $direct[$key] -Because "column $key" }
+    }
+
+    It 'keeps Chinese names and text through a UTF-8 CSV' {
+        $Kols | Export-Csv -Path $Csv -Encoding utf8
+        Import-Csv -Path $Csv -Encoding utf8 | Export-XingtuReport -Path $FromCsv
+        $data = Get-DataBlock $FromCsv
+        $keys = [string[]]@($data.columns.key)
+        $names = @($data.rows | ForEach-Object { $_[[array]::IndexOf($keys, 'NickName')] })
+        $names | Should -Be @($Kols.NickName)
+        $names | Should -Match '\p{IsCJKUnifiedIdeographs}'
+        @($data.rows | ForEach-Object { $_[[array]::IndexOf($keys, 'Location')] }) | Should -Be @($Kols | ForEach-Object { "$($_.Province) $($_.City)" })
+    }
+
+    It 'names the KOL, the column and the value of a row it cannot read, and writes the rest' {
+        $Kols | Export-Csv -Path $Csv
+        $rows = @(Import-Csv -Path $Csv)
+        $rows[1].PlayMedian = '12k'
+        $rows[3].KolId = ''
+        $rows | Export-XingtuReport -Path $FromCsv -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 2
+        $failed.FullyQualifiedErrorId | Should -Be (@('UnreadableReportRow,JustOneApi.Xingtu.Commands.ExportXingtuReportCommand') * 2)
+        $failed[0].Exception.Message | Should -BeLike "*KOL '$($KolIds[1])' (row 2 of the input)*PlayMedian*'12k'*not a whole number*"
+        $failed[0].TargetObject.KolId | Should -Be $KolIds[1]
+        $failed[1].Exception.Message | Should -BeLike '*Row 4 of the input*KolId is empty*'
+        $data = Get-DataBlock $FromCsv
+        $kolColumn = [array]::IndexOf([string[]]@($data.columns.key), 'KolId')
+        @($data.rows | ForEach-Object { $_[$kolColumn] }) | Should -Be @($KolIds[0], $KolIds[2], $KolIds[4])
+    }
+
+    It 'says in Chinese under zh-CN what it cannot read' {
+        $Kols | Export-Csv -Path $Csv
+        $rows = @(Import-Csv -Path $Csv)
+        $rows[0].Price1To20Sec = '¥1000'
+        $before = [cultureinfo]::CurrentUICulture
+        try {
+            [cultureinfo]::CurrentUICulture = 'zh-CN'
+            $rows | Export-XingtuReport -Path $FromCsv -ErrorVariable failed -ErrorAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentUICulture = $before }
+        $failed.Count | Should -Be 1
+        $failed[0].Exception.Message | Should -BeLike "*KOL '$($KolIds[0])'（输入的第 1 行）不会出现在报告中*Price1To20Sec*'¥1000'*不是数字*"
+    }
+
+    It 'stops once, naming the columns found, when the input has no KolId column, and writes nothing' {
+        $Kols | Export-Csv -Path $Csv
+        $thrown = $null
+        try { Import-Csv -Path $Csv | Select-Object NickName, PlayMedian | Export-XingtuReport -Path $FromCsv -ErrorVariable failed }
+        catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -Be 'NoIdColumn,JustOneApi.Xingtu.Commands.ExportXingtuReportCommand'
+        $thrown.Exception.Message | Should -BeLike '*no KolId column*Columns found: NickName, PlayMedian.'
+        $failed.Count | Should -Be 1 -Because 'one error for the input, not one per row'
+        $FromCsv | Should -Not -Exist
+    }
+}

@@ -96,6 +96,7 @@ namespace JustOneApi.Xingtu.Report
 
         private static readonly string[] DottedFormats =
         {
+            // untranslated: date formats, not words.
             "d.M.yyyy H:mm:ss zzz", "d.M.yyyy H:mm:ss", "d.M.yyyy H:mm zzz", "d.M.yyyy H:mm", "d.M.yyyy",
         };
 
