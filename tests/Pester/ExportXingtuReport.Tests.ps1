@@ -261,6 +261,19 @@ Describe 'Export-XingtuReport from a CSV' {
         foreach ($key in $fromCsv.Keys) { $fromCsv[$key] | Should -BeExactly $direct[$key] -Because "column $key" }
     }
 
+    It 'takes the same columns from typed Select-Object output, under de-DE as under any culture' {
+        $Kols | Export-XingtuReport -Path $Direct
+        Use-Culture 'de-DE' {
+            $Kols | Select-Object KolId, NickName, Price1To20Sec, InteractionRatePercent, ExpectedCpm1To20SecYuan, FetchedAt, FromLocalCache |
+                Export-XingtuReport -Path $FromCsv
+        }
+        $direct = Get-DataBlock $Direct
+        $fromObjects = Get-ColumnValues (Get-DataBlock $FromCsv)
+        @($fromObjects.Keys) | Should -Be @('NickName', 'KolId', 'Price1To20Sec', 'InteractionRatePercent', 'ExpectedCpm1To20SecYuan', 'FetchedAt')
+        $all = Get-ColumnValues $direct
+        foreach ($key in $fromObjects.Keys) { $fromObjects[$key] | Should -BeExactly $all[$key] -Because "column $key" }
+    }
+
     It 'keeps Chinese names and text through a UTF-8 CSV' {
         $Kols | Export-Csv -Path $Csv -Encoding utf8
         Import-Csv -Path $Csv -Encoding utf8 | Export-XingtuReport -Path $FromCsv
