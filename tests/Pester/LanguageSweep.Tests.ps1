@@ -388,6 +388,14 @@ Describe 'Under zh-CN, nothing a user reads stays English' {
             Assert-Chinese -Run $run -Scenario 'proxy unreachable' -Expect '代理'
         }
 
+        It 'a store folder others can write to' -Skip:$IsWindows {
+            $open = Join-Path $Scratch 'open'
+            $null = New-Item -ItemType Directory $open
+            chmod 777 $open
+            $run = Invoke-InRunspace -Script 'Set-XingtuConfiguration -LocalCachePath $open; Get-XingtuKolSpread -KolId 6853123456789012345 -Verbose' -Variable @{ open = $open }
+            Assert-Chinese -Run $run -Scenario 'store folder writable by others' -Expect '可被组或其他用户写入'
+        }
+
         It 'a damaged entry in the local store' {
             $script = 'Clear-XingtuLocalCache -Force; Get-XingtuKolSpread -KolId 6853123456789012345; ' +
                 'Get-ChildItem -LiteralPath $store -Recurse -File -Filter *.entry | ForEach-Object { [IO.File]::WriteAllText($_.FullName, "damaged") }; ' +
