@@ -73,7 +73,10 @@ try {
         Sort-Object ListPricePerThousandPlays1To20Sec |
         Export-Csv $shortlist -NoTypeInformation -Encoding $csvEncoding
     Import-Csv $shortlist | Select-Object -First 6 |
-        Format-Table NickName, Price1To20Sec, PlayMedian, ExpectedCpm1To20SecYuan, ListPricePerThousandPlays1To20Sec -AutoSize
+        # Short labels, so the five columns fit an 80-column terminal without folding a header.
+        Format-Table NickName, @{ Label = 'Price 1-20s ¥'; Expression = { $_.Price1To20Sec } }, PlayMedian,
+            @{ Label = 'CPM 1-20s ¥'; Expression = { $_.ExpectedCpm1To20SecYuan } },
+            @{ Label = '¥ per 1,000 plays'; Expression = { $_.ListPricePerThousandPlays1To20Sec } } -AutoSize
     $kolStats = Get-XingtuEmulatorStats -Uri $emulator.Uri
     Write-Host "# Written to $shortlist; the emulator received $($kolStats.total) requests: $(($kolStats.perPath.GetEnumerator() | ForEach-Object { "$($_.Value) to $($_.Key -replace '^.*/api/', '')" }) -join ', ')." -ForegroundColor Cyan
 
