@@ -7,7 +7,9 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Emulator = Start-XingtuEmulator
     $script:Uri = $Emulator.Uri
-    $script:StoreFolder = (Get-XingtuConfiguration).LocalCachePath
+    # The module's settings are the process's: what the scenarios change is put back for the files that run after.
+    $script:Saved = Get-XingtuConfiguration
+    $script:StoreFolder = $Saved.LocalCachePath
     $script:Scratch = Join-Path ([IO.Path]::GetTempPath()) ('xingtu-lang-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory $Scratch
     # A folder the store must refuse: it holds a file the module did not make.
@@ -192,7 +194,10 @@ $Script
 
 AfterAll {
     $Runspace.Dispose()
-    Set-XingtuConfiguration -BaseUri $Uri -LocalCachePath $StoreFolder -LocalCacheMaxAge 0
+    # The address stays the stopped emulator's, so a later test that forgets to set one sends nothing anywhere.
+    Set-XingtuConfiguration -BaseUri $Uri -TimeoutSec $Saved.TimeoutSec -MaximumRetryCount $Saved.MaximumRetryCount -RetryIntervalSec $Saved.RetryIntervalSec `
+        -ThrottleLimit $Saved.ThrottleLimit -MaxRequestsPerSecond $Saved.MaxRequestsPerSecond -SpreadEndpoint $Saved.SpreadEndpoint `
+        -LocalCacheEnabled $Saved.LocalCacheEnabled -LocalCachePath $StoreFolder -LocalCacheMaxAge $Saved.LocalCacheMaxAge -NoProxy:($Saved.ProxyMode -eq 'None')
     Set-XingtuToken -Token $TestToken
     Stop-XingtuEmulator -Emulator $Emulator
     Remove-Item $Scratch -Recurse -Force -ErrorAction Ignore
