@@ -273,7 +273,7 @@ internal static class AuthorGenerator
             AvatarUri = "tos-cn-i-0813/" + random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
             // As on Xingtu, the list price over the median plays, times 1,000, lies near the expected CPM (one draw, so
             // the figures drawn after it stay the same); ¥1,000 is the floor of a list price.
-            (long plays, long cpm) = DataGenerator.DefaultSpread(id);
+            (long plays, long cpm) = DataGenerator.Creator(id);
             double nearCpm = 0.75 + (0.5 * random.NextDouble());
             Price = Math.Max(1_000, (long)Math.Round(plays / 1000.0 * (cpm / 100.0) * nearCpm / 100.0) * 100);
             RecordSecond = random.Next(0, 86_400);

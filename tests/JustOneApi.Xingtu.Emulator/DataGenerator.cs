@@ -71,7 +71,7 @@ internal static class DataGenerator
     public static void WriteSuccess(Utf8JsonWriter writer, string kolId, string type, string range, string platform, DataVariant variant)
     {
         int seed = platform == ShortVideo ? Seed(kolId, type, range) : Seed(kolId, type, range + "|" + platform);
-        var figures = new KolFigures(new Random(seed), range);
+        var figures = new KolFigures(new Random(seed), kolId, range);
         bool numbers = variant == DataVariant.Numbers;
         bool nulls = variant == DataVariant.Nulls;
 
@@ -206,13 +206,20 @@ internal static class DataGenerator
     }
 
     /// <summary>
-    /// The median plays and the 1-20 s expected CPM (fen per 1,000 plays) of a KOL's default spread answer (short
-    /// video, 30 days, personal videos: what Get-XingtuKol fetches), so a creator's list price can be drawn near them.
+    /// A creator's own reach and rate, drawn from its id alone: its typical median plays and its 1-20 s expected CPM
+    /// (fen per 1,000 plays, evenly on a log scale over 8-120 yuan, where Xingtu's mostly lie). Every spread answer
+    /// (any type, range or platform) lies near them, and so does the list price, as on the real page. The sample's
+    /// creator has the sample's own figures.
     /// </summary>
-    public static (long PlayMedian, long Cpm1To20Sec) DefaultSpread(string kolId)
+    public static (long PlayMedian, long Cpm1To20Sec) Creator(string kolId)
     {
-        var figures = new KolFigures(new Random(Seed(kolId, "_1", "_2")), "_2");
-        return (figures.PlayMid, figures.Cpm.Short);
+        if (kolId == ApiEndpoint.SampleKolId)
+        {
+            return (3_642_403, 5_657);
+        }
+
+        var random = new Random(Seed("creator", kolId, string.Empty));
+        return ((long)Math.Round(Math.Pow(10, 3 + (4 * random.NextDouble()))), (long)Math.Round(800 * Math.Pow(15, random.NextDouble())));
     }
 
     /// <summary>32-bit FNV-1a over UTF-8 of "first|second|third": stable across processes, unlike string.GetHashCode.</summary>
@@ -282,17 +289,18 @@ internal static class DataGenerator
     /// <summary>Plausible figures drawn in a fixed order from the seeded generator.</summary>
     private readonly struct KolFigures
     {
-        public KolFigures(Random random, string range)
+        public KolFigures(Random random, string kolId, string range)
         {
+            // Each figure is one draw in a fixed place, so the ones after it stay the same for an id and its options.
+            (long creatorPlays, long creatorCpm) = Creator(kolId);
             Label = Labels[random.Next(Labels.Length)];
-            PlayMid = (long)Math.Round(Math.Pow(10, 3 + (4 * random.NextDouble())));
+            PlayMid = Scale(creatorPlays, random, 0.8, 1.25);
             LikeAvg = Scale(PlayMid, random, 0.005, 0.05);
             CommentAvg = Scale(LikeAvg, random, 0.01, 0.08);
             ShareAvg = Scale(LikeAvg, random, 0.02, 0.15);
             ItemNum = range == "_3" ? random.Next(3, 181) : random.Next(1, 61);
             AvgDuration = random.Next(600, 30_001);
-            // Fen per 1,000 plays, spread evenly on a log scale over ¥8-¥120, where Xingtu's 1-20 s CPMs mostly lie.
-            long cpm = (long)Math.Round(800 * Math.Pow(15, random.NextDouble()));
+            long cpm = Scale(creatorCpm, random, 0.85, 1.15);
             long cpmMid = Scale(cpm, random, 2.0, 2.8);
             Cpm = new Tiers(cpm, cpmMid, Scale(cpmMid, random, 1.0, 1.3));
             long cpe = random.Next(50, 1_501);

@@ -47,7 +47,9 @@ try {
         Sort-Object PlayMedian -Descending |
         Export-Csv $out -NoTypeInformation -Encoding $csvEncoding
     $top = Import-Csv $out
-    $top | Select-Object -First 8 | Format-Table KolId, PlayMedian, LikeAverage, InteractionRate, ExpectedCpm1To20Sec, InteractionRatePeerCategory -AutoSize
+    # Short labels, so the table fits an 80-column terminal without folding a header.
+    $top | Select-Object -First 8 | Format-Table KolId, PlayMedian, LikeAverage, @{ Label = 'Interact %'; Expression = { $_.InteractionRatePercent } },
+        @{ Label = 'CPM 1-20s (fen)'; Expression = { $_.ExpectedCpm1To20Sec } } -AutoSize
 
     Write-Host "# $($rows.Count) rows in; $($top.Count) rows over 100,000 median plays written to $out; $($failed.Count) rows failed:" -ForegroundColor Cyan
     $failed |
@@ -69,18 +71,24 @@ try {
     Write-Host '# Who to book: Get-XingtuKol joins profile, prices and spread; the spread is in the store already, so 2 requests a KOL' -ForegroundColor Cyan
     Reset-XingtuEmulator -Uri $emulator.Uri
     $shortlist = Join-Path $work 'shortlist.csv'
-    Import-Csv $csv | Get-XingtuKol -Range Last90Days -ErrorAction SilentlyContinue |
-        Sort-Object ListPricePerThousandPlays1To20Sec |
-        Export-Csv $shortlist -NoTypeInformation -Encoding $csvEncoding
+    $kols = @(Import-Csv $csv | Get-XingtuKol -Range Last90Days -ErrorAction SilentlyContinue)
+    $kols | Sort-Object ListPricePerThousandPlays1To20Sec | Export-Csv $shortlist -NoTypeInformation -Encoding $csvEncoding
     Import-Csv $shortlist | Select-Object -First 6 |
-        Format-Table NickName, Price1To20Sec, PlayMedian, ExpectedCpm1To20SecYuan, ListPricePerThousandPlays1To20Sec -AutoSize
+        # Short labels, so the five columns fit an 80-column terminal without folding a header.
+        Format-Table NickName, @{ Label = 'Price 1-20s ¥'; Expression = { $_.Price1To20Sec } }, PlayMedian,
+            @{ Label = 'CPM 1-20s ¥'; Expression = { $_.ExpectedCpm1To20SecYuan } },
+            @{ Label = '¥ per 1,000 plays'; Expression = { $_.ListPricePerThousandPlays1To20Sec } } -AutoSize
     $kolStats = Get-XingtuEmulatorStats -Uri $emulator.Uri
     Write-Host "# Written to $shortlist; the emulator received $($kolStats.total) requests: $(($kolStats.perPath.GetEnumerator() | ForEach-Object { "$($_.Value) to $($_.Key -replace '^.*/api/', '')" }) -join ', ')." -ForegroundColor Cyan
+
+    Write-Host '# See it: $kols | Export-XingtuReport shortlist.html writes one offline page (tiles, charts, a sortable table)' -ForegroundColor Cyan
+    $report = $kols | Export-XingtuReport -Path (Join-Path $work 'shortlist.html') -Title 'Shortlist' -Force -PassThru
+    Write-Host "  $($report.FullName): $('{0:N0}' -f $report.Length) bytes, $($kols.Count) KOLs; open it in any browser, it loads nothing from the network."
 
     Write-Host '# The day V1 disappears: the emulator removes V1 and the same command carries on over V2' -ForegroundColor Cyan
     Set-XingtuEmulatorConfig -Uri $emulator.Uri -V1Gone $true
     Get-XingtuKolSpread -KolId 7100000000000000099, 7100000000000000098 |
-        Format-Table KolId, Endpoint, PlayMedian, InteractionRate -AutoSize
+        Format-Table KolId, Endpoint, PlayMedian, InteractionRatePercent -AutoSize
 
     Write-Host '# Ids as people paste them: spaces, full-width digits, a Xingtu page link' -ForegroundColor Cyan
     ' 6853123456789012345 ', '６８５３１２３４５６７８９０１２３４５', 'https://www.xingtu.cn/ad/creator/author/douyin/6853123456789012345' |

@@ -50,7 +50,7 @@ namespace JustOneApi.Xingtu.Model
             Parameters.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The accepted keys for messages: oAuthorId (required), platform, ...</summary>
-        public string Accepted() => string.Join(", ", Parameters.Select(p => p.Required ? p.Name + " (required)" : p.Name));
+        public string Accepted() => string.Join(", ", Parameters.Select(p => p.Required ? Texts.Format(Texts.RequiredParameter, p.Name) : p.Name));
     }
 
     /// <summary>

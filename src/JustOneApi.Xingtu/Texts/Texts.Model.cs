@@ -80,6 +80,11 @@ namespace JustOneApi.Xingtu
         /// <summary>{0} the path, {1} the character, {2} its code (a number, shown as four hex digits).</summary>
         public const string PathBadCharacter = "The path '{0}' holds the character '{1}' (U+{2:X4}). Endpoint paths hold only letters, digits, '-', '_', '.' and '/'.";
 
+        // XingtuEndpoints: the accepted keys Invoke-JustOneApi lists.
+
+        /// <summary>{0} a query parameter the endpoint requires.</summary>
+        public const string RequiredParameter = "{0} (required)";
+
         // KolIdNormalizer: links that hold no single author id, and the invisible characters it names.
 
         /// <summary>{0} the id shown.</summary>

@@ -34,6 +34,7 @@ namespace JustOneApi.Xingtu
             [PathHasQuery] = "路径 '{0}' 含有查询字符串。请用 -Query（哈希表或对象）传入查询参数，这样它们会被转义并检查。",
             [PathBadSegment] = "路径 '{0}' 含有空的、'.' 或 '..' 路径段。请按 API 文档给出接口路径。",
             [PathBadCharacter] = "路径 '{0}' 含有字符 '{1}'（U+{2:X4}）。接口路径只能含有字母、数字、'-'、'_'、'.' 和 '/'。",
+            [RequiredParameter] = "{0}（必填）",
             [KolIdBadLink] = "KolId '{0}' 看起来像链接，但不是有效的网址，因此其中没有星图作者 ID。请传入 ID 本身（约 19 位数字），或该达人在 xingtu.cn 上主页的链接。它没有被发送。",
             [KolIdOtherScheme] = "KolId '{0}' 是协议为 {1} 的链接，不是网页：只有星图达人主页的链接（https://www.xingtu.cn/...）才含有星图作者 ID。它没有被发送。",
             [KolIdManyRuns] = "KolId '{0}' 是星图链接，但其路径中有 {1} 段 10 位或以上的连续数字（{2}），无法确定哪一段是作者 ID。请传入作者 ID 本身。它没有被发送。",
