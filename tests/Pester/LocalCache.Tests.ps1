@@ -342,6 +342,20 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             (Get-XingtuLocalCache).EntryCount | Should -Be 2
         }
 
+        It 'refuses a bare number for -MaxAge and -LocalCacheMaxAge (7 would be 7 ticks, and every answer paid again), but takes 0' -ForEach @(@{ Age = 7 }, @{ Age = '7' }) {
+            $null = 'm-1' | Get-XingtuKolSpread
+            $before = (Get-XingtuEmulatorStats -Uri $Uri).total
+            $failure = $null
+            try { $null = 'm-1' | Get-XingtuKolSpread -MaxAge $Age -ErrorAction Stop } catch { $failure = $_ }
+            "$failure" | Should -BeLike '*-MaxAge (New-TimeSpan -Days 7)*'
+            $failure = $null
+            try { Set-XingtuConfiguration -LocalCacheMaxAge $Age -ErrorAction Stop } catch { $failure = $_ }
+            "$failure" | Should -BeLike '*-LocalCacheMaxAge (New-TimeSpan -Days 7)*'
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be $before -Because 'a refused call sends nothing'
+            $null = 'm-1' | Get-XingtuKolSpread -MaxAge 0
+            (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be ($before + 1) -Because '-MaxAge 0 fetches afresh'
+        }
+
         It 'asks before deleting paid answers; -Force and -Confirm:$false are for scripts' {
             $attribute = (Get-Command Clear-XingtuLocalCache).ImplementingType.GetCustomAttributes([Management.Automation.CmdletAttribute], $false)[0]
             $attribute.ConfirmImpact | Should -Be 'High'

@@ -79,6 +79,7 @@ namespace JustOneApi.Xingtu.Commands
         /// everything again. Every billed answer is kept whatever this says.
         /// </summary>
         [Parameter]
+        [TimeSpanOnlyArgumentTransformation(nameof(MaxAge), ZeroAllowed = true)]
         public TimeSpan MaxAge { get; set; }
 
         /// <summary>

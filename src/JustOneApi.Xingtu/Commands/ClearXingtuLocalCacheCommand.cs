@@ -19,7 +19,7 @@ namespace JustOneApi.Xingtu.Commands
         /// Delete only the answers received longer ago than this. Without it, every answer is deleted.
         /// </summary>
         [Parameter(Position = 0)]
-        [TimeSpanOnlyArgumentTransformation]
+        [TimeSpanOnlyArgumentTransformation(nameof(OlderThan))]
         public TimeSpan OlderThan { get; set; }
 
         /// <summary>

@@ -87,6 +87,7 @@ namespace JustOneApi.Xingtu.Commands
         /// How old a kept answer may be and still be served by Get-XingtuKolSpread; TimeSpan.Zero turns reading off.
         /// </summary>
         [Parameter]
+        [TimeSpanOnlyArgumentTransformation(nameof(LocalCacheMaxAge), ZeroAllowed = true)]
         public TimeSpan LocalCacheMaxAge { get; set; }
 
         /// <summary>

@@ -9,8 +9,8 @@ namespace JustOneApi.Xingtu
 
         public const string OlderThanNegative = "-OlderThan cannot be negative.";
 
-        /// <summary>{0} the number as given.</summary>
-        public const string BareNumberAge = "A bare number ({0}) is not an age: PowerShell would read it as {0} ticks (ten-millionths of a second). Give a TimeSpan, such as -OlderThan (New-TimeSpan -Days 7) or -OlderThan 7.00:00:00.";
+        /// <summary>{0} the number as given, {1} the parameter.</summary>
+        public const string BareNumberAge = "A bare number ({0}) is not an age: PowerShell would read it as {0} ticks (ten-millionths of a second). Give a TimeSpan, such as -{1} (New-TimeSpan -Days 7) or -{1} 7.00:00:00.";
 
         /// <summary>{0} the environment variable, {1} the address (scheme, host, port).</summary>
         public const string PlainHttpVariable = "{0} points at {1}, plain HTTP: the token crosses the network unencrypted.";

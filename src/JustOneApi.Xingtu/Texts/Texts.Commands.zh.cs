@@ -11,7 +11,7 @@ namespace JustOneApi.Xingtu
             [MaxAgeNegative] = "-MaxAge 不能为负数；0 表示全部重新获取。",
             [LocalCacheMaxAgeNegative] = "-LocalCacheMaxAge 不能为负数；TimeSpan.Zero 表示不读取本地存储。",
             [OlderThanNegative] = "-OlderThan 不能为负数。",
-            [BareNumberAge] = "单独的数字（{0}）不是时长：PowerShell 会把它当作 {0} 个 tick（千万分之一秒）。请给出 TimeSpan，例如 -OlderThan (New-TimeSpan -Days 7) 或 -OlderThan 7.00:00:00。",
+            [BareNumberAge] = "单独的数字（{0}）不是时长：PowerShell 会把它当作 {0} 个 tick（千万分之一秒）。请给出 TimeSpan，例如 -{1} (New-TimeSpan -Days 7) 或 -{1} 7.00:00:00。",
             [PlainHttpVariable] = "{0} 指向 {1}，是明文 HTTP：token 以未加密的形式在网络上传输。",
             [PlainHttp] = "{0} 是明文 HTTP：token 以未加密的形式在网络上传输。",
             [StoreFolderRefused] = "{0} 本次调用不使用本地存储继续运行：其应答不会保存，也不会从那里读取任何应答。",
