@@ -240,6 +240,33 @@ namespace JustOneApi.Xingtu.Tests
         }
 
         [Theory]
+        [InlineData("en-US", "Followers", "8,000")]
+        [InlineData("en-US", "PlayMedian", "1,000")]
+        [InlineData("en-US", "Price1To20Sec", "12,500")]
+        [InlineData("zh-CN", "Price1To20Sec", "1,000")]
+        [InlineData("de-DE", "Followers", "8.000")]
+        [InlineData("de-DE", "Price1To20Sec", "12.500")]
+        public void AThousandsGroupIsRefusedNotReadAsDecimals(string culture, string column, string text)
+        {
+            var columns = Columns(("KolId", "7100000000000000001"), ("NickName", "x"), (column, text));
+            var error = Assert.Throws<ReportRowException>(() => InCulture(culture, () => ReportColumns.Read(columns)));
+            Assert.Equal(column, error.Column);
+            Assert.Equal(text, error.Value);
+        }
+
+        [Theory]
+        [InlineData("en-US", "12.500", 12.5)]
+        [InlineData("de-DE", "12,500", 12.5)]
+        [InlineData("en-US", "0,125", 0.125)]
+        [InlineData("en-US", "1,2500", 1.25)]
+        [InlineData("de-DE", "1.25", 1.25)]
+        public void ThreeDecimalsAreReadInTheCultureThatWritesThem(string culture, string text, double expected)
+        {
+            ReportRow row = InCulture(culture, () => ReportColumns.Read(Columns(("KolId", "7100000000000000001"), ("Price1To20Sec", text))));
+            Assert.Equal(expected, row.Price1To20Sec);
+        }
+
+        [Theory]
         [InlineData(null)]
         [InlineData("")]
         [InlineData("7.1E+18")]

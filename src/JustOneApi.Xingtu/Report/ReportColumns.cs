@@ -176,14 +176,25 @@ namespace JustOneApi.Xingtu.Report
         private static string? Cell(IReadOnlyDictionary<string, string?> columns, string name) =>
             columns.TryGetValue(name, out string? text) && !string.IsNullOrWhiteSpace(text) ? text!.Trim() : null;
 
+        // 1,000 or 8.000: a thousands group (a sheet formatted in Excel) or three decimals (Export-Csv in another culture).
+        private static readonly Regex OneGroup = new Regex(@"^\s*[+-]?[1-9]\d{0,2}([.,])\d{3}\s*$", RegexOptions.CultureInvariant);
+
         /// <summary>
         /// A number as Export-Csv writes it: the invariant form first (en-US, or any typed value the cmdlet turned
         /// into text), then a lone comma as the decimal separator (de-DE, fr-FR...), then the current culture.
-        /// Export-Csv writes no thousands separator, so a comma can only be a decimal one.
+        /// Export-Csv writes no thousands separator, so a comma can only be a decimal one. But a spreadsheet may: a
+        /// lone separator before exactly three digits (1,000 or 8.000) is read only when it is the current culture's
+        /// decimal separator, and is otherwise refused, never guessed (1,000 read as 1 would be a silent error).
         /// </summary>
         internal static bool TryNumber<T>(string text, TryParse<T> parse, out T value)
         {
             const NumberStyles styles = NumberStyles.Float;
+            value = default!;
+            Match group = OneGroup.Match(text);
+            if (group.Success && group.Groups[1].Value != CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator)
+            {
+                return false;
+            }
             if (parse(text, styles, CultureInfo.InvariantCulture, out value)) return true;
             if (text.IndexOf('.') < 0 && text.IndexOf(',') == text.LastIndexOf(',') && text.IndexOf(',') >= 0
                 && parse(text.Replace(',', '.'), styles, CultureInfo.InvariantCulture, out value)) return true;
