@@ -225,6 +225,10 @@ function Read-CommandMarkdown {
             $default = $Matches[1]
             $body = [string[]]@($body | Where-Object { $_ -notmatch '^\s*Default value:' })
         }
+        # Required, position and pipeline input come from the cmdlet itself; written here they would only show as text.
+        foreach ($line in @($body | Where-Object { $_ -match '^\s*(Required|Position|Pipeline input|Aliases|Accept \w+)\??:' })) {
+            Add-Problem "${RelativePath}: -$name holds '$($line.Trim())'; the help takes that from the cmdlet, so leave it out."
+        }
         $doc.Parameters[$name] = [pscustomobject]@{ Description = (ConvertTo-Paragraph $body); DefaultValue = $default }
     }
 

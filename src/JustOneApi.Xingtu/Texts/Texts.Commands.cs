@@ -149,7 +149,7 @@ namespace JustOneApi.Xingtu
         public const string KeptAnswersDeleted = "Deleted {0} kept answer(s) from {1}.";
 
         /// <summary>{0} the type of the input.</summary>
-        public const string NotAReportRow = "Export-XingtuReport takes KolSpread or XingtuKol rows; this input is a {0} and is not in the report.";
+        public const string NotAReportRow = "Export-XingtuReport takes KolSpread or XingtuKol rows, or rows of their columns with a KolId (as Import-Csv gives them); this input is a {0} and is not in the report.";
 
         /// <summary>{0} the file.</summary>
         public const string ReportExists = "The file '{0}' already exists. Use -Force to overwrite it.";

@@ -61,7 +61,7 @@ namespace JustOneApi.Xingtu
             [Set] = "设置",
             [DeleteKeptAnswers] = "删除保存的应答",
             [KeptAnswersDeleted] = "已从 {1} 删除 {0} 个保存的应答。",
-            [NotAReportRow] = "Export-XingtuReport 只接受 KolSpread 或 XingtuKol 行；此输入是 {0}，不会出现在报告中。",
+            [NotAReportRow] = "Export-XingtuReport 只接受 KolSpread 或 XingtuKol 行，或带 KolId 的这些列组成的行（如 Import-Csv 给出的行）；此输入是 {0}，不会出现在报告中。",
             [ReportExists] = "文件 '{0}' 已存在。请使用 -Force 覆盖。",
             [WriteReport] = "写入包含 {0} 个 KOL 的报告",
             [ReportWritten] = "已将包含 {0} 个 KOL 的报告写入 {1}。",
