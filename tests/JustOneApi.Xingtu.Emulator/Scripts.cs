@@ -226,11 +226,13 @@ internal static class StepParser
 
 /// <summary>
 /// Code-0 answers whose data is valid JSON that PowerShell objects cannot hold as sent: names PowerShell reserves,
-/// empty and duplicate names, an escaped lone surrogate, and nesting deeper than a reader may allow.
+/// empty and duplicate names, an escaped lone surrogate, and nesting deeper than a reader may allow. "oddvalues" is
+/// a spread answer whose values are of the wrong kind (a word for the median plays, text for a rate), as a changed
+/// API might send: each is left empty with a warning, and the rest of the row is read.
 /// </summary>
 internal static class HostileBodies
 {
-    public static readonly string[] Names = { "psobject", "psbase", "pstypenames", "emptykey", "dupkeys", "surrogate", "deep" };
+    public static readonly string[] Names = { "psobject", "psbase", "pstypenames", "emptykey", "dupkeys", "surrogate", "deep", "oddvalues" };
 
     public static string DataOf(int which) => Names[which] switch
     {
@@ -240,6 +242,7 @@ internal static class HostileBodies
         "emptykey" => "{\"\":1,\"id\":\"7\"}",
         "dupkeys" => "{\"id\":\"7\",\"Id\":\"8\",\"id\":\"9\"}",
         "surrogate" => "{\"nick\":\"a\\ud800b\",\"id\":\"7\"}",
+        "oddvalues" => "{\"play_mid\":\"n/a\",\"like_avg\":\"95028\",\"interact_rate\":{\"label\":\"x\",\"overtake\":5,\"value\":\"high\"}}",
         _ => new string('[', 60) + "1" + new string(']', 60),
     };
 }

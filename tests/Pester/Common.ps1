@@ -67,3 +67,15 @@ function Invoke-ChildPwsh {
         Error    = $stderr.Result
     }
 }
+
+function Invoke-InCulture([string] $Culture, [scriptblock] $Script) {
+    <# Runs $Script under a UI culture (the language of the module's messages), then puts the old one back. #>
+    $saved = [cultureinfo]::CurrentUICulture
+    try {
+        [cultureinfo]::CurrentUICulture = $Culture
+        & $Script
+    }
+    finally {
+        [cultureinfo]::CurrentUICulture = $saved
+    }
+}

@@ -73,6 +73,25 @@ Describe 'Get-XingtuKolSpread' {
             $null -eq $result.InteractionRate | Should -BeTrue
         }
 
+        It 'leaves a value of the wrong kind empty with one warning naming the field, and reads the rest of the row' {
+            Set-XingtuEmulatorScript -Uri $Uri -KolId '1007' -Step 'hostile:oddvalues'
+            $result = Get-XingtuKolSpread -KolId '1007', '1008' -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs.Count | Should -Be 0
+            $result.KolId | Should -Be '1007', '1008'
+            $null -eq $result[0].PlayMedian | Should -BeTrue
+            $null -eq $result[0].InteractionRate | Should -BeTrue
+            $result[0].LikeAverage | Should -Be 95028
+            $result[1].PlayMedian | Should -BeGreaterThan 0
+            @($warnings).Count | Should -Be 2
+            "$($warnings[0])" | Should -Be "KOL '1007': play_mid = 'n/a' is not a whole number in range; that value is left empty."
+            "$($warnings[1])" | Should -Match "^KOL '1007': interact_rate\.value = 'high' is not a number in range; that value is left empty\.$"
+            $null = Invoke-InCulture 'zh-CN' {
+                Set-XingtuEmulatorScript -Uri $Uri -KolId '1009' -Step 'hostile:oddvalues'
+                Get-XingtuKolSpread -KolId '1009' -WarningVariable script:zh -WarningAction SilentlyContinue
+            }
+            "$($zh[0])" | Should -Match "^KOL '1009'：play_mid = 'n/a' .+；该值留空。$"
+        }
+
         It 'reads numbers sent as JSON numbers like numbers sent as strings' {
             $plain = Get-XingtuKolSpread -KolId '1005'
             Set-XingtuEmulatorScript -Uri $Uri -KolId '1005' -Step 'numbers'

@@ -227,6 +227,7 @@ Describe 'Under zh-CN, nothing a user reads stays English' {
             @{ Name = 'a body too large'; Steps = 'huge'; Expect = 'r1' }
             @{ Name = 'a base_resp failure'; Steps = 'base-resp'; Expect = 'base_resp' }
             @{ Name = 'field anomalies (nulls)'; Steps = 'nulls'; Expect = '该值留空|r1' }
+            @{ Name = 'values of the wrong kind'; Steps = 'hostile:oddvalues'; Expect = '该值留空' }
             @{ Name = 'numbers sent as strings'; Steps = 'numbers'; Expect = 'r1' }
             @{ Name = 'an answer that quotes the request back'; Steps = 'echo:400'; Expect = '代码 400' }
             @{ Name = 'a timeout'; Steps = 'hold'; Timeout = 1; Expect = 'TimeoutSec' }

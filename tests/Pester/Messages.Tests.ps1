@@ -4,17 +4,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Emulator = Start-XingtuEmulator
     $script:Uri = $Emulator.Uri
-
-    function Invoke-InCulture([string] $Culture, [scriptblock] $Script) {
-        $saved = [cultureinfo]::CurrentUICulture
-        try {
-            [cultureinfo]::CurrentUICulture = $Culture
-            & $Script
-        }
-        finally {
-            [cultureinfo]::CurrentUICulture = $saved
-        }
-    }
 }
 
 AfterAll {
