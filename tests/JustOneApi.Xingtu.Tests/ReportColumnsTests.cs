@@ -17,21 +17,30 @@ namespace JustOneApi.Xingtu.Tests
     {
         private static readonly DateTimeOffset At = new DateTimeOffset(2026, 1, 5, 8, 5, 3, TimeSpan.Zero);
 
-        private static Dictionary<string, string?> Columns(params (string Name, string? Text)[] cells)
+        private static Dictionary<string, object?> Columns(params (string Name, object? Value)[] cells)
         {
-            var columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, text) in cells) columns.Add(name, text);
+            var columns = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in cells) columns.Add(name, value);
             return columns;
+        }
+
+        /// <summary>Reads a row that must leave no descriptive cell empty.</summary>
+        private static ReportRow Read(IReadOnlyDictionary<string, object?> columns)
+        {
+            var skipped = new List<ReportSkippedCell>();
+            ReportRow row = ReportColumns.Read(columns, skipped);
+            Assert.Empty(skipped);
+            return row;
         }
 
         /// <summary>
         /// The columns Export-Csv writes for an object under a culture: each public scalar property (not [Hidden]), as
         /// its text in that culture (PowerShell 7 formats numbers and times in the current culture), null as empty.
         /// </summary>
-        private static Dictionary<string, string?> AsCsv(object row, string culture)
+        private static Dictionary<string, object?> AsCsv(object row, string culture)
         {
             var format = CultureInfo.GetCultureInfo(culture);
-            var columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var columns = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
             foreach (PropertyInfo property in row.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 // The [Hidden] parts (Profile, Price, Spread) are the only properties that are not scalar.
@@ -100,8 +109,7 @@ namespace JustOneApi.Xingtu.Tests
         public void ASpreadRowReadBackIsTheRowOfTheSpread(string written, string read)
         {
             KolSpread spread = XingtuKolTests.SampleSpread();
-            ReportRow fromColumns = InCulture(read, () => ReportColumns.Read(AsCsv(spread, written)));
-            Assert.Equal(ReportRowKind.Spread, ReportColumns.KindOf(AsCsv(spread, written)));
+            ReportRow fromColumns = InCulture(read, () => Read(AsCsv(spread, written)));
             AssertSame(ReportRow.From(spread), fromColumns);
             Assert.NotNull(fromColumns.ExpectedCpm1To20SecYuan);
             Assert.NotNull(fromColumns.InteractionRatePeerStanding);
@@ -112,8 +120,7 @@ namespace JustOneApi.Xingtu.Tests
         public void AKolRowReadBackIsTheRowOfTheKolLessItsPeerStandingsAndQuery(string written, string read)
         {
             XingtuKol kol = XingtuKol.Join(TestSupport.KolId, XingtuKolTests.Profile(), XingtuKolTests.Price(), XingtuKolTests.SampleSpread(), Array.Empty<XingtuKolPart>(), fromLocalCache: true);
-            ReportRow fromColumns = InCulture(read, () => ReportColumns.Read(AsCsv(kol, written)));
-            Assert.Equal(ReportRowKind.Kol, ReportColumns.KindOf(AsCsv(kol, written)));
+            ReportRow fromColumns = InCulture(read, () => Read(AsCsv(kol, written)));
             // XingtuKol keeps its spread out of Export-Csv: the peer standings and the query's Type and Range are not written.
             AssertSame(ReportRow.From(kol), fromColumns,
                 nameof(ReportRow.InteractionRatePeerStanding), nameof(ReportRow.CompletionRatePeerStanding), nameof(ReportRow.Query));
@@ -133,7 +140,7 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("zh-CN", "1234.50", "2.44E+00", "2026/1/5 8:05:03 +00:00")]
         public void NumbersAndTimesAreReadAsEachCultureWritesThem(string culture, string price, string rate, string time)
         {
-            ReportRow row = InCulture(culture, () => ReportColumns.Read(Columns(
+            ReportRow row = InCulture(culture, () => Read(Columns(
                 ("KolId", "7100000000000000001"), ("Price1To20Sec", price), ("InteractionRatePercent", rate), ("FetchedAt", time), ("Followers", "76157272"))));
             Assert.Equal(1234.5, row.Price1To20Sec);
             Assert.Equal(2.44, row.InteractionRatePercent);
@@ -144,10 +151,10 @@ namespace JustOneApi.Xingtu.Tests
         [Fact]
         public void ASpreadRowsRawUnitsAreConvertedAsTheModuleDoes()
         {
-            ReportRow row = ReportColumns.Read(Columns(
+            ReportRow row = Read(Columns(
                 ("KolId", "7100000000000000001"), ("Endpoint", "V2"), ("Platform", "ShortVideo"), ("Type", "PersonalVideo"), ("Range", "Last30Days"),
                 ("FlowType", ""), ("OnlyAssign", "True"), ("InteractionRate", "244"), ("CompletionRate", "1113"),
-                ("ExpectedCpm1To20Sec", "5657"), ("ExpectedCpe1To20Sec", "228"), ("InteractionRatePercent", "99")));
+                ("ExpectedCpm1To20Sec", "5657"), ("ExpectedCpe1To20Sec", "228")));
             Assert.Equal(2.44, row.InteractionRatePercent);
             Assert.Equal(11.13, row.CompletionRatePercent);
             Assert.Equal(56.57, row.ExpectedCpm1To20SecYuan);
@@ -158,27 +165,104 @@ namespace JustOneApi.Xingtu.Tests
         [Fact]
         public void ASpreadRowThatKeptOnlyThePercentagesShowsThem()
         {
-            ReportRow row = ReportColumns.Read(Columns(("KolId", "7100000000000000001"), ("ExpectedCpm1To20Sec", "5657"), ("InteractionRatePercent", "2.44")));
+            ReportRow row = Read(Columns(("KolId", "7100000000000000001"), ("ExpectedCpm1To20Sec", "5657"), ("InteractionRatePercent", "2.44")));
             Assert.Equal(2.44, row.InteractionRatePercent);
             Assert.Equal(56.57, row.ExpectedCpm1To20SecYuan);
         }
 
         [Fact]
-        public void TheKindIsDecidedByTheColumns()
+        public void AXingtuKolColumnDoesNotHideTheSpreadsRawFigures()
         {
-            Assert.Equal(ReportRowKind.Kol, ReportColumns.KindOf(Columns(("KolId", "1"), ("NickName", "x"), ("InteractionRate", "244"))));
-            Assert.Equal(ReportRowKind.Spread, ReportColumns.KindOf(Columns(("KolId", "1"), ("PlayMedian", "1"), ("ExpectedCpm1To20Sec", "5657"))));
-            Assert.Equal(ReportRowKind.Kol, ReportColumns.KindOf(Columns(("KolId", "1"), ("PlayMedian", "1"))));
-            // A XingtuKol row's yuan are not read as fen, nor its CPM column taken for the spread's.
-            ReportRow kol = ReportColumns.Read(Columns(("KolId", "1"), ("ExpectedCpm1To20SecYuan", "56.57"), ("InteractionRate", "244")));
-            Assert.Equal(56.57, kol.ExpectedCpm1To20SecYuan);
-            Assert.Null(kol.InteractionRatePercent);
+            var spread = Columns(("KolId", "7100000000000000001"), ("PlayMedian", "120000"), ("ExpectedCpm1To20Sec", "5657"), ("ExpectedCpe1To20Sec", "228"),
+                ("InteractionRate", "244"), ("CompletionRate", "1113"), ("Type", "PersonalVideo"), ("Range", "Last30Days"));
+            Assert.Equal(56.57, Read(spread).ExpectedCpm1To20SecYuan);
+            spread.Add("NickName", "abc");
+            ReportRow named = Read(spread);
+            Assert.Equal("abc", named.NickName);
+            Assert.Equal(56.57, named.ExpectedCpm1To20SecYuan);
+            Assert.Equal(2.28, named.ExpectedCpe1To20SecYuan);
+            Assert.Equal(2.44, named.InteractionRatePercent);
+            Assert.Equal(11.13, named.CompletionRatePercent);
+            Assert.Equal(120000L, named.PlayMedian);
+        }
+
+        [Fact]
+        public void EachFigureIsReadInItsColumnsOwnUnitTheYuanOrPercentColumnFirst()
+        {
+            // No column is read in another column's unit: yuan stay yuan, fen become yuan, a raw rate becomes percent.
+            ReportRow yuan = Read(Columns(("KolId", "1"), ("ExpectedCpm1To20SecYuan", "56.57"), ("ExpectedCpm1To20Sec", "9999"),
+                ("InteractionRatePercent", "2.44"), ("InteractionRate", "999")));
+            Assert.Equal(56.57, yuan.ExpectedCpm1To20SecYuan);
+            Assert.Equal(2.44, yuan.InteractionRatePercent);
+            ReportRow raw = Read(Columns(("KolId", "1"), ("ExpectedCpm1To20SecYuan", ""), ("ExpectedCpm1To20Sec", "5657"),
+                ("InteractionRatePercent", null), ("InteractionRate", "244")));
+            Assert.Equal(56.57, raw.ExpectedCpm1To20SecYuan);
+            Assert.Equal(2.44, raw.InteractionRatePercent);
+        }
+
+        [Theory]
+        [InlineData("FetchedAt", "30/11/2026 21:09:00 +00:00", "Time")]
+        [InlineData("FetchedAt", "yesterday", "Time")]
+        [InlineData("FromLocalCache", "yes", "TrueOrFalse")]
+        [InlineData("OnlyAssign", "yes", "TrueOrFalse")]
+        public void ADescriptiveCellThatCannotBeReadIsLeftEmptyAndNamedNotTheRow(string column, string text, string expected)
+        {
+            var columns = Columns(("KolId", " 7100000000000000001 "), ("NickName", "小美食家"), ("PlayMedian", "120000"), ("FetchedAt", "2026-01-05T08:05:03Z"),
+                ("FromLocalCache", "True"), ("Endpoint", "V2"), ("Platform", "ShortVideo"), ("Type", "PersonalVideo"), ("Range", "Last30Days"), ("OnlyAssign", "False"));
+            columns[column] = text;
+            var skipped = new List<ReportSkippedCell>();
+            ReportRow row = InCulture("en-US", () => ReportColumns.Read(columns, skipped));
+            ReportSkippedCell cell = Assert.Single(skipped);
+            Assert.Equal("7100000000000000001", cell.KolId);
+            Assert.Equal(column, cell.Column);
+            Assert.Equal(text, cell.Value);
+            Assert.Equal(expected, cell.Expected.ToString());
+            Assert.Equal("小美食家", row.NickName);
+            Assert.Equal(120000L, row.PlayMedian);
+            Assert.Equal(column == "FetchedAt" ? null : At, row.FetchedAt);
+            Assert.Equal(column != "FromLocalCache", row.FromLocalCache);
+            // A query said without its OnlyAssign could be wrong: it is left unsaid.
+            Assert.Equal(column == "OnlyAssign" ? null : "V2 · ShortVideo · PersonalVideo · Last30Days", row.Query);
+        }
+
+        [Fact]
+        public void TypedValuesAreTakenExactlyInAnyCulture()
+        {
+            foreach (string culture in new[] { "de-DE", "en-US", "fr-FR" })
+            {
+                ReportRow row = InCulture(culture, () => Read(Columns(("KolId", "7100000000000000001"), ("NickName", "a"),
+                    ("ListPricePerThousandPlays1To20Sec", 15.625m), ("Price1To20Sec", 12.5d), ("Followers", 8000L), ("PlayMedian", 1000),
+                    ("ExpectedCpm1To20Sec", 5657L), ("InteractionRate", 244d), ("FetchedAt", At), ("FromLocalCache", true), ("OnlyAssign", false),
+                    ("Endpoint", SpreadEndpoint.V2), ("Platform", SpreadPlatform.ShortVideo), ("Type", SpreadType.PersonalVideo), ("Range", SpreadRange.Last30Days))));
+                Assert.Equal(15.625, row.ListPricePerThousandPlays1To20Sec);
+                Assert.Equal(12.5, row.Price1To20Sec);
+                Assert.Equal(8000L, row.Followers);
+                Assert.Equal(1000L, row.PlayMedian);
+                Assert.Equal(56.57, row.ExpectedCpm1To20SecYuan);
+                Assert.Equal(2.44, row.InteractionRatePercent);
+                Assert.Equal(At, row.FetchedAt);
+                Assert.True(row.FromLocalCache);
+                Assert.Equal("V2 · ShortVideo · PersonalVideo · Last30Days", row.Query);
+            }
+            // A DateTime without a kind is UTC, as the text of one is.
+            Assert.Equal(At, Read(Columns(("KolId", "1"), ("FetchedAt", new DateTime(2026, 1, 5, 8, 5, 3)))).FetchedAt);
+        }
+
+        [Theory]
+        [InlineData("PlayMedian", 1.5)]
+        [InlineData("Followers", double.NaN)]
+        [InlineData("Price1To20Sec", double.PositiveInfinity)]
+        [InlineData("Price1To20Sec", true)]
+        public void ATypedValueThatIsNotItsColumnsValueIsTheRowsError(string column, object value)
+        {
+            var error = Assert.Throws<ReportRowException>(() => Read(Columns(("KolId", "7100000000000000001"), (column, value))));
+            Assert.Equal(column, error.Column);
         }
 
         [Fact]
         public void BlankNumberCellsAreNullAndTextIsKeptExactly()
         {
-            ReportRow row = ReportColumns.Read(Columns(("KolId", "7100000000000000001"), ("PlayMedian", "  "), ("Price1To20Sec", " "), ("FetchedAt", " "),
+            ReportRow row = Read(Columns(("KolId", "7100000000000000001"), ("PlayMedian", "  "), ("Price1To20Sec", " "), ("FetchedAt", " "),
                 ("NickName", " 名字\u2028"), ("McnName", "  ")));
             Assert.Null(row.PlayMedian);
             Assert.Null(row.Price1To20Sec);
@@ -201,7 +285,7 @@ namespace JustOneApi.Xingtu.Tests
             };
             var columns = Columns(("KolId", "7100000000000000001"));
             foreach (string name in names) columns.Add(name, empty);
-            ReportRow kol = ReportColumns.Read(columns);
+            ReportRow kol = Read(columns);
             foreach (string name in Shown.Where(n => n != nameof(ReportRow.KolId) && n != nameof(ReportRow.FromLocalCache)))
             {
                 Assert.Null(typeof(ReportRow).GetProperty(name)!.GetValue(kol));
@@ -211,7 +295,7 @@ namespace JustOneApi.Xingtu.Tests
 
             var spread = Columns(("KolId", "7100000000000000001"), ("InteractionRate", empty), ("CompletionRate", empty), ("ExpectedCpm1To20Sec", empty),
                 ("ExpectedCpe1To20Sec", empty), ("PlayMedian", empty), ("Type", "PersonalVideo"), ("Range", "Last30Days"));
-            ReportRow fromSpread = ReportColumns.Read(spread);
+            ReportRow fromSpread = Read(spread);
             Assert.Null(fromSpread.InteractionRatePercent);
             Assert.Null(fromSpread.CompletionRatePercent);
             Assert.Null(fromSpread.ExpectedCpm1To20SecYuan);
@@ -226,12 +310,12 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("Price1To20Sec", "1,234.50", "Number")]
         [InlineData("Price1To20Sec", "¥1000", "Number")]
         [InlineData("InteractionRatePercent", "2.44%", "Number")]
-        [InlineData("FetchedAt", "yesterday", "Time")]
-        [InlineData("FromLocalCache", "yes", "TrueOrFalse")]
+        [InlineData("ExpectedCpm1To20Sec", "56.57", "WholeNumber")]
+        [InlineData("InteractionRatePeerStanding", "high", "Number")]
         public void ACellThatDoesNotHoldItsColumnsValueNamesTheKolColumnAndText(string column, string text, string expected)
         {
             var columns = Columns(("KolId", " 7100000000000000001 "), ("NickName", "小美食家"), (column, text));
-            var error = Assert.Throws<ReportRowException>(() => InCulture("en-US", () => ReportColumns.Read(columns)));
+            var error = Assert.Throws<ReportRowException>(() => InCulture("en-US", () => Read(columns)));
             Assert.Equal("7100000000000000001", error.KolId);
             Assert.Equal(column, error.Column);
             Assert.Equal(text, error.Value);
@@ -246,10 +330,16 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("zh-CN", "Price1To20Sec", "1,000")]
         [InlineData("de-DE", "Followers", "8.000")]
         [InlineData("de-DE", "Price1To20Sec", "12.500")]
+        // In a count a separator before three digits is a thousands group whatever the culture's decimal separator.
+        [InlineData("en-US", "Followers", "8.000")]
+        [InlineData("en-US", "PlayMedian", "1.000")]
+        [InlineData("de-DE", "Followers", "8,000")]
+        [InlineData("de-DE", "ExpectedCpm1To20Sec", "5,657")]
+        [InlineData("fr-FR", "PlayMedian", "-1,000")]
         public void AThousandsGroupIsRefusedNotReadAsDecimals(string culture, string column, string text)
         {
             var columns = Columns(("KolId", "7100000000000000001"), ("NickName", "x"), (column, text));
-            var error = Assert.Throws<ReportRowException>(() => InCulture(culture, () => ReportColumns.Read(columns)));
+            var error = Assert.Throws<ReportRowException>(() => InCulture(culture, () => Read(columns)));
             Assert.Equal(column, error.Column);
             Assert.Equal(text, error.Value);
         }
@@ -262,7 +352,7 @@ namespace JustOneApi.Xingtu.Tests
         [InlineData("de-DE", "1.25", 1.25)]
         public void ThreeDecimalsAreReadInTheCultureThatWritesThem(string culture, string text, double expected)
         {
-            ReportRow row = InCulture(culture, () => ReportColumns.Read(Columns(("KolId", "7100000000000000001"), ("Price1To20Sec", text))));
+            ReportRow row = InCulture(culture, () => Read(Columns(("KolId", "7100000000000000001"), ("Price1To20Sec", text))));
             Assert.Equal(expected, row.Price1To20Sec);
         }
 
@@ -273,7 +363,7 @@ namespace JustOneApi.Xingtu.Tests
         public void AnUnusableIdIsTheRowsError(string? id)
         {
             var columns = Columns(("KolId", id), ("PlayMedian", "1"));
-            var error = Assert.Throws<ReportRowException>(() => ReportColumns.Read(columns));
+            var error = Assert.Throws<ReportRowException>(() => Read(columns));
             Assert.Null(error.KolId);
             Assert.Equal(KolIdCheck.Problem(id), error.IdProblem);
             Assert.NotNull(error.IdProblem);

@@ -315,6 +315,91 @@ Describe 'Export-XingtuReport from a CSV' {
         $failed[0].Exception.Message | Should -BeLike "*KOL '$($KolIds[0])'（输入的第 1 行）不会出现在报告中*Price1To20Sec*'¥1000'*不是数字*"
     }
 
+    It 'reads the spread''s raw CPM, CPE and rates when a XingtuKol column such as NickName is added (<Via>)' -ForEach @(
+        @{ Via = 'Select-Object' }
+        @{ Via = 'a CSV' }
+    ) {
+        $spreads = @($Ids | Get-XingtuKolSpread -WarningAction SilentlyContinue)
+        $spreads | Export-XingtuReport -Path $Direct
+        $named = @($spreads | Select-Object *, @{ Name = 'NickName'; Expression = { 'n' + $_.KolId } })
+        if ($Via -eq 'a CSV') {
+            $named | Export-Csv -Path $Csv
+            $named = @(Import-Csv -Path $Csv)
+        }
+        $named | Export-XingtuReport -Path $FromCsv -ErrorVariable failed
+        $failed.Count | Should -Be 0
+        $direct = Get-ColumnValues (Get-DataBlock $Direct)
+        $fromRows = Get-ColumnValues (Get-DataBlock $FromCsv)
+        @($fromRows.Keys) | Should -Contain 'NickName'
+        foreach ($key in 'ExpectedCpm1To20SecYuan', 'ExpectedCpe1To20SecYuan', 'InteractionRatePercent', 'CompletionRatePercent', 'PlayMedian') {
+            $direct[$key] | Should -Match '\d' -Because "the spreads have $key"
+            $fromRows[$key] | Should -BeExactly $direct[$key] -Because "column $key"
+        }
+    }
+
+    It 'shows a KOL whose FetchedAt it cannot read, without the time and with one warning naming the KOL, the column and the value' {
+        $Kols | Export-Csv -Path $Csv
+        $rows = @(Import-Csv -Path $Csv)
+        # Export-Csv under fr-FR writes the day first; read under en-US, day 30 is no month.
+        $rows[1].FetchedAt = '30/11/2026 21:09:00 +00:00'
+        # Use-Culture runs in its own scope, so the records come back as output.
+        $said = @(Use-Culture 'en-US' { $rows | Export-XingtuReport -Path $FromCsv 2>&1 3>&1 })
+        $failed = @($said | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $warned = @($said | Where-Object { $_ -is [Management.Automation.WarningRecord] })
+        $failed.Count | Should -Be 0
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -BeLike "*KOL '$($KolIds[1])' (row 2 of the input)*FetchedAt*'30/11/2026 21:09:00 +00:00'*not a date and time*"
+        $data = Get-DataBlock $FromCsv
+        $keys = [string[]]@($data.columns.key)
+        @($data.rows | ForEach-Object { $_[[array]::IndexOf($keys, 'KolId')] }) | Should -Be $KolIds -Because 'a timestamp does not cost the KOL its row'
+        $times = @($data.rows | ForEach-Object { $_[[array]::IndexOf($keys, 'FetchedAt')] })
+        $times[1] | Should -BeNullOrEmpty
+        @($times[0, 2, 3, 4] | Where-Object { $_ }).Count | Should -Be 4 -Because 'the other rows keep their times'
+    }
+
+    It 'says in Chinese under zh-CN which descriptive cell it left empty' {
+        $rows = @([pscustomobject]@{ KolId = $KolIds[0]; NickName = 'a'; FromLocalCache = 'yes' })
+        $warned = @(Invoke-InCulture 'zh-CN' { $rows | Export-XingtuReport -Path $FromCsv 3>&1 })
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -BeLike "*KOL '$($KolIds[0])'（输入的第 1 行）已列入报告*FromLocalCache*'yes'*不是True 或 False*"
+    }
+
+    It 'refuses a count written with a thousands separator under <Culture> (<Text>), never reading it as <Wrong>' -ForEach @(
+        @{ Culture = 'en-US'; Column = 'Followers'; Text = '8.000'; Wrong = 8 }
+        @{ Culture = 'de-DE'; Column = 'Followers'; Text = '8,000'; Wrong = 8 }
+        @{ Culture = 'en-US'; Column = 'PlayMedian'; Text = '1.000'; Wrong = 1 }
+    ) {
+        $Kols | Export-Csv -Path $Csv
+        $rows = @(Import-Csv -Path $Csv)
+        $rows[0].$Column = $Text
+        $failed = @(Use-Culture $Culture { $rows | Export-XingtuReport -Path $FromCsv 2>&1 })
+        $failed.Count | Should -Be 1
+        $failed[0].Exception.Message | Should -BeLike "*KOL '$($KolIds[0])'*$Column*'$Text'*not a whole number*"
+        $data = Get-DataBlock $FromCsv
+        $keys = [string[]]@($data.columns.key)
+        @($data.rows | ForEach-Object { $_[[array]::IndexOf($keys, 'KolId')] }) | Should -Not -Contain $KolIds[0]
+    }
+
+    It 'reads a typed decimal exactly under de-DE, and the same row from a de-DE CSV (<Via>)' -ForEach @(
+        @{ Via = 'typed' }
+        @{ Via = 'a CSV' }
+    ) {
+        $failed = @(Use-Culture 'de-DE' {
+            $row = [pscustomobject]@{ KolId = '7100000000000000001'; NickName = 'a'; ListPricePerThousandPlays1To20Sec = [decimal]15.625; Followers = [long]8000; FetchedAt = [datetimeoffset]'2026-11-30T21:09:00Z' }
+            if ($Via -eq 'a CSV') {
+                $row | Export-Csv -Path $Csv
+                Get-Content $Csv -Raw | Should -Match '"15,625"' -Because 'de-DE writes a decimal comma'
+                $row = Import-Csv -Path $Csv
+            }
+            $row | Export-XingtuReport -Path $FromCsv 2>&1
+        })
+        $failed.Count | Should -Be 0
+        $data = Get-DataBlock $FromCsv
+        $keys = [string[]]@($data.columns.key)
+        $data.rows[0][[array]::IndexOf($keys, 'ListPricePerThousandPlays1To20Sec')] | Should -Be 15.625
+        $data.rows[0][[array]::IndexOf($keys, 'Followers')] | Should -Be 8000
+    }
+
     It 'stops once, naming the columns found, when the input has no KolId column, and writes nothing' {
         $Kols | Export-Csv -Path $Csv
         $thrown = $null

@@ -66,7 +66,7 @@ namespace JustOneApi.Xingtu.Commands
                     return;
             }
 
-            Dictionary<string, string?>? columns = ColumnsOf(InputObject);
+            Dictionary<string, object?>? columns = ColumnsOf(InputObject);
             if (columns == null)
             {
                 WriteError(new ErrorRecord(
@@ -82,7 +82,7 @@ namespace JustOneApi.Xingtu.Commands
         /// A row of columns (Import-Csv, Select-Object, a hashtable): read by Report/ReportColumns. The first such row
         /// without a KolId column stops the call, naming the columns found, instead of an error for every row.
         /// </summary>
-        private void AddColumnRow(Dictionary<string, string?> columns)
+        private void AddColumnRow(Dictionary<string, object?> columns)
         {
             bool first = !_columnRowSeen;
             _columnRowSeen = true;
@@ -93,9 +93,10 @@ namespace JustOneApi.Xingtu.Commands
                     "NoIdColumn", ErrorCategory.InvalidArgument, InputObject));
             }
 
+            var skipped = new List<ReportSkippedCell>();
             try
             {
-                _rows.Add(ReportColumns.Read(columns));
+                _rows.Add(ReportColumns.Read(columns, skipped));
             }
             catch (ReportRowException ex)
             {
@@ -103,6 +104,11 @@ namespace JustOneApi.Xingtu.Commands
                     ? Texts.Format(Texts.ReportRowBadId, _recordNumber, ex.IdProblem)
                     : Texts.Format(Texts.ReportCellUnreadable, ex.KolId ?? string.Empty, _recordNumber, ex.Column ?? string.Empty, ex.Value ?? string.Empty, Texts.L(Expected(ex.Expected)));
                 WriteError(new ErrorRecord(new ArgumentException(message, ex), "UnreadableReportRow", ErrorCategory.InvalidData, InputObject));
+                return;
+            }
+            foreach (ReportSkippedCell cell in skipped)
+            {
+                WriteWarning(Texts.Format(Texts.ReportCellLeftEmpty, cell.KolId, _recordNumber, cell.Column, cell.Value, Texts.L(Expected(cell.Expected))));
             }
         }
 
@@ -115,37 +121,21 @@ namespace JustOneApi.Xingtu.Commands
         };
 
         /// <summary>
-        /// The input's columns as text, names trimmed and compared ignoring case as PowerShell does (the first of two
-        /// spellings wins); null for a bare value. Typed values (Select-Object output) are written invariantly, in
-        /// the round-trip form, so ReportColumns reads them back exactly.
+        /// The input's columns, names trimmed and compared ignoring case as PowerShell does (the first of two
+        /// spellings wins); null for a bare value. Values are passed as they are (unwrapped), so ReportColumns reads
+        /// typed numbers and times exactly and only text by the culture rules.
         /// </summary>
-        private static Dictionary<string, string?>? ColumnsOf(PSObject? input)
+        private static Dictionary<string, object?>? ColumnsOf(PSObject? input)
         {
             List<KeyValuePair<string, object?>>? pairs = InputColumns.Of(input);
             if (pairs == null) return null;
-            var columns = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var columns = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
             foreach (KeyValuePair<string, object?> pair in pairs)
             {
                 string name = pair.Key.Trim();
-                if (!columns.ContainsKey(name)) columns.Add(name, CellText(pair.Value));
+                if (!columns.ContainsKey(name)) columns.Add(name, pair.Value is PSObject wrapped ? wrapped.BaseObject : pair.Value);
             }
             return columns;
-        }
-
-        private static string? CellText(object? value)
-        {
-            object? cell = value is PSObject wrapped ? wrapped.BaseObject : value;
-            switch (cell)
-            {
-                case null: return null;
-                case string text: return text;
-                case DateTimeOffset time: return time.ToString("o", CultureInfo.InvariantCulture);
-                case DateTime time: return time.ToString("o", CultureInfo.InvariantCulture);
-                case double number: return number.ToString("R", CultureInfo.InvariantCulture);
-                case float number: return number.ToString("R", CultureInfo.InvariantCulture);
-                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
-                default: return cell.ToString();
-            }
         }
 
         /// <inheritdoc/>

@@ -177,5 +177,8 @@ namespace JustOneApi.Xingtu
         public const string ReportValueTime = "a date and time";
 
         public const string ReportValueTrueOrFalse = "True or False";
+
+        /// <summary>A descriptive cell (FetchedAt, FromLocalCache, OnlyAssign) that could not be read; the row is shown without it. {0} the KOL, {1} the row's number in the input, {2} the column, {3} the cell as given, {4} what it should hold.</summary>
+        public const string ReportCellLeftEmpty = "KOL '{0}' (row {1} of the input) is in the report without its {2}: the column holds '{3}', which is not {4}.";
     }
 }

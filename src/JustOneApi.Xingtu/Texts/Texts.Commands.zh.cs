@@ -72,6 +72,7 @@ namespace JustOneApi.Xingtu
             [ReportValueWholeNumber] = "整数",
             [ReportValueTime] = "日期和时间",
             [ReportValueTrueOrFalse] = "True 或 False",
+            [ReportCellLeftEmpty] = "KOL '{0}'（输入的第 {1} 行）已列入报告，但不含其 {2}：该列的值为 '{3}'，不是{4}。",
         };
     }
 }
