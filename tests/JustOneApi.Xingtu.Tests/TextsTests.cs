@@ -57,6 +57,23 @@ namespace JustOneApi.Xingtu.Tests
             }
         }
 
+        [Fact]
+        public void TranslatesAPartThatIsATextOfTheTable_ButQuotesAUsersValueThatOnlyReadsTheSame()
+        {
+            CultureInfo saved = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+                string usersColumn = new string("Price".ToCharArray());
+                Assert.Equal("KOL '1' 的报价部分", Texts.Format(Texts.PartOfKol, Texts.PartPrice, "1"));
+                Assert.Equal("KOL '1' 的Price部分", Texts.Format(Texts.PartOfKol, usersColumn, "1"));
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = saved;
+            }
+        }
+
         [Theory]
         [InlineData(0, 0, 90, 0, "90 minutes")]
         [InlineData(0, 1, 0, 0, "1 hour")]

@@ -333,7 +333,7 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             $empty.Oldest | Should -BeNullOrEmpty
         }
 
-        It 'refuses a bare number for -OlderThan, deletes nothing, and shows how to give an age' -ForEach @(@{ Age = 7 }, @{ Age = '7' }, @{ Age = 7.5 }) {
+        It 'refuses a bare number for -OlderThan, deletes nothing, and shows how to give an age' -ForEach @(@{ Age = 7 }, @{ Age = [long]7 }, @{ Age = 7.5 }) {
             $null = 'n-1', 'n-2' | Get-XingtuKolSpread
             $failure = $null
             try { Clear-XingtuLocalCache -OlderThan $Age -Force -ErrorAction Stop } catch { $failure = $_ }
@@ -342,7 +342,7 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             (Get-XingtuLocalCache).EntryCount | Should -Be 2
         }
 
-        It 'refuses a bare number for -MaxAge and -LocalCacheMaxAge (7 would be 7 ticks, and every answer paid again), but takes 0' -ForEach @(@{ Age = 7 }, @{ Age = '7' }) {
+        It 'refuses a bare number for -MaxAge and -LocalCacheMaxAge (7 would be 7 ticks, and every answer paid again), but takes 0' -ForEach @(@{ Age = 7 }, @{ Age = 7.5 }) {
             $null = 'm-1' | Get-XingtuKolSpread
             $before = (Get-XingtuEmulatorStats -Uri $Uri).total
             $failure = $null
@@ -354,6 +354,17 @@ Set-XingtuConfiguration -BaseUri '$Uri' -RetryIntervalSec 0 -LocalCachePath '$St
             (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be $before -Because 'a refused call sends nothing'
             $null = 'm-1' | Get-XingtuKolSpread -MaxAge 0
             (Get-XingtuEmulatorStats -Uri $Uri).total | Should -Be ($before + 1) -Because '-MaxAge 0 fetches afresh'
+        }
+
+        It 'takes text as PowerShell converts it: ''7'' is 7 days, for -OlderThan and -LocalCacheMaxAge alike' {
+            $null = 't-1', 't-2' | Get-XingtuKolSpread
+            Clear-XingtuLocalCache -OlderThan '7' -Force -ErrorAction Stop
+            (Get-XingtuLocalCache).EntryCount | Should -Be 2 -Because 'nothing is 7 days old'
+            try {
+                Set-XingtuConfiguration -LocalCacheMaxAge '7' -ErrorAction Stop
+                (Get-XingtuConfiguration).LocalCacheMaxAge | Should -Be ([TimeSpan]::FromDays(7))
+            }
+            finally { Set-XingtuConfiguration -LocalCacheMaxAge 0 }
         }
 
         It 'asks before deleting paid answers; -Force and -Confirm:$false are for scripts' {

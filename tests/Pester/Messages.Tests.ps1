@@ -125,6 +125,12 @@ Describe 'Messages' {
         }
     }
 
+    It 'quote a user''s column or cell as given under zh-CN, even when it reads like a word the module translates' {
+        $caught = Invoke-InCulture 'zh-CN' { try { [pscustomobject]@{ Price = '1' } | Get-XingtuKolSpread -ErrorAction Stop } catch { $_ } }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NoIdColumn,*'
+        $caught.Exception.Message | Should -Match '找到的列：Price。$'
+    }
+
     It 'stay in English under en-US and fr-FR' -ForEach @(@{ Culture = 'en-US' }, @{ Culture = 'fr-FR' }) {
         $null = Invoke-InCulture $Culture { Get-XingtuKolSpread -KolId '7.1E+18' -ErrorVariable script:errs -ErrorAction SilentlyContinue }
         $errs[0].Exception.Message | Should -Match '^The KolId ''7\.1E\+18'' is in scientific notation'

@@ -349,7 +349,7 @@ namespace JustOneApi.Xingtu.Commands
                     _elapsed.Elapsed.TotalSeconds,
                     string.Join(Texts.L(Texts.PartSeparator), _parts.Select(part => Texts.Format(
                         Texts.PartCounts,
-                        part.Name,
+                        Texts.L(part.Name),
                         part.Sent,
                         part.FromStore,
                         part.Failed)))));
@@ -744,7 +744,7 @@ namespace JustOneApi.Xingtu.Commands
             stop = hit ?? stop;
             string inFlightPart = kept.Count == 0 && inFlight.Count == 0
                 ? Texts.NoneInFlight
-                : string.Join("; ", new[] { Named(kept, Texts.InFlightKept, null), Named(inFlight, Texts.InFlightCut, null) }.Where(part => part != null));
+                : string.Join(Texts.L(Texts.PartSeparator), new[] { Named(kept, Texts.InFlightKept, null), Named(inFlight, Texts.InFlightCut, null) }.Where(part => part != null));
             string summary = Texts.Format(
                 Texts.StopSummary,
                 stop.Message,

@@ -5,9 +5,10 @@ using System.Management.Automation;
 namespace JustOneApi.Xingtu.Commands
 {
     /// <summary>
-    /// Refuses a bare number for a TimeSpan parameter. PowerShell would bind 7 as 7 ticks (less than a microsecond),
-    /// so "-OlderThan 7" would mean "everything" and "-MaxAge 7" would pay for every answer again; a TimeSpan, or text
-    /// such as '7.00:00:00', binds as usual. A bare 0 is zero in any unit, so a parameter may allow it.
+    /// Refuses a bare number for a TimeSpan parameter. PowerShell would bind the number 7 as 7 ticks (less than a
+    /// microsecond), so "-OlderThan 7" would mean "everything" and "-MaxAge 7" would pay for every answer again. Text
+    /// binds as PowerShell converts it ('7' is 7 days, '12:00:00' is 12 hours), and so does a TimeSpan. A bare 0 is
+    /// zero in any unit, so a parameter may allow it.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class TimeSpanOnlyArgumentTransformationAttribute : ArgumentTransformationAttribute
@@ -25,20 +26,17 @@ namespace JustOneApi.Xingtu.Commands
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             bool number = value != null && (value.GetType().IsPrimitive || value is decimal)
                 && !(value is bool) && !(value is char);
-            double parsed = 0;
-            bool numberText = value is string text && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out parsed);
-            bool zero = (number && Convert.ToDouble(value, CultureInfo.InvariantCulture) == 0) || (numberText && parsed == 0);
-            if (zero && ZeroAllowed)
+            if (!number)
+            {
+                return inputData;
+            }
+
+            if (ZeroAllowed && Convert.ToDouble(value, CultureInfo.InvariantCulture) == 0)
             {
                 return TimeSpan.Zero;
             }
 
-            if (number || numberText)
-            {
-                throw new ArgumentTransformationMetadataException(Texts.Format(Texts.BareNumberAge, value!, Parameter));
-            }
-
-            return inputData;
+            throw new ArgumentTransformationMetadataException(Texts.Format(Texts.BareNumberAge, value!, Parameter));
         }
     }
 }

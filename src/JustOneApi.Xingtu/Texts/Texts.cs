@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace JustOneApi.Xingtu
 {
@@ -186,8 +188,11 @@ namespace JustOneApi.Xingtu
         {
             for (int i = 0; i < values.Length; i++)
             {
-                // A text of this table passed as a value (a part of a sentence) is translated with the sentence.
-                if (values[i] is string text)
+                // A text of this table passed as a value (a part of a sentence) is translated with the sentence. It is
+                // known by identity, not by its letters: the module passes the constant itself (a literal, one object
+                // in this assembly), while a user's column, cell or id that merely reads "Price" or "Done" is another
+                // object and is quoted as given.
+                if (values[i] is string text && TextObjects.Contains(text))
                 {
                     values[i] = L(text);
                 }
@@ -226,5 +231,15 @@ namespace JustOneApi.Xingtu
         private static string Count(long n, string unit) => n.ToString(CultureInfo.InvariantCulture) + " " + unit + (n == 1 ? string.Empty : "s");
 
         private static bool IsChinese() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+
+        /// <summary>Equality by reference, as ReferenceEqualityComparer (not in netstandard2.0) does.</summary>
+        private sealed class SameObject : IEqualityComparer<string>
+        {
+            public static readonly SameObject Instance = new SameObject();
+
+            public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(string obj) => RuntimeHelpers.GetHashCode(obj);
+        }
     }
 }

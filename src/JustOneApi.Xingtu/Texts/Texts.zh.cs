@@ -9,6 +9,9 @@ namespace JustOneApi.Xingtu
         /// <summary>Every area's table in one; an English text given twice fails the type's first use (and the tests).</summary>
         private static readonly Dictionary<string, string> Chinese = Merge(BatchChinese(), ModelChinese(), ClientChinese(), CommandsChinese());
 
+        /// <summary>The table's English texts as objects, compared by reference (see <see cref="Format"/>); after Chinese, in this file, so it is built from it.</summary>
+        private static readonly HashSet<string> TextObjects = new HashSet<string>(Chinese.Keys, SameObject.Instance);
+
         private static Dictionary<string, string> Merge(params Dictionary<string, string>[] tables)
         {
             var all = new Dictionary<string, string>(StringComparer.Ordinal);
