@@ -105,7 +105,7 @@ namespace JustOneApi.Xingtu.Commands
         private static string Subject(string kolId) => "KOL '" + kolId + "'";
 
         /// <summary>The part's name as the user reads it in messages (MissingParts keeps the enum's name).</summary>
-        internal static string PartName(XingtuKolPart part) => part switch
+        private static string PartName(XingtuKolPart part) => part switch
         {
             XingtuKolPart.Profile => Texts.PartProfile,
             XingtuKolPart.Price => Texts.PartPrice,
